@@ -1,0 +1,6 @@
+//! The pieces of the page. They draw what they are given and report input
+//! through callbacks; none of them decides anything.
+
+pub mod json_editor;
+pub mod rule_output;
+pub mod verdict;

@@ -1,0 +1,58 @@
+//! A labelled JSON text area with its error, if any, beneath it.
+
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// Properties of [`JsonEditor`].
+#[derive(Properties, PartialEq)]
+pub struct JsonEditorProps {
+    /// The DOM id of the text area; the error's id derives from it.
+    pub id: AttrValue,
+    /// The visible label, which is also the accessible name.
+    pub label: AttrValue,
+    /// The text.
+    pub value: AttrValue,
+    /// The error to show under the text, as `(message, hint)`.
+    pub error: Option<(String, Option<String>)>,
+    /// Called with the new text on every edit.
+    pub oninput: Callback<String>,
+}
+
+/// A labelled JSON text area.
+#[component]
+pub fn JsonEditor(props: &JsonEditorProps) -> Html {
+    let oninput = {
+        let emit = props.oninput.clone();
+        Callback::from(move |event: InputEvent| {
+            emit.emit(event.target_unchecked_into::<HtmlTextAreaElement>().value());
+        })
+    };
+    let error_id = format!("{}-error", props.id);
+    let invalid = props.error.is_some();
+    html! {
+        <div class="editor">
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <textarea
+                id={props.id.clone()}
+                class="code"
+                value={props.value.clone()}
+                {oninput}
+                spellcheck="false"
+                autocomplete="off"
+                autocapitalize="off"
+                wrap="off"
+                rows="18"
+                aria-invalid={if invalid { "true" } else { "false" }}
+                aria-describedby={invalid.then(|| error_id.clone())}
+            />
+            if let Some((message, hint)) = &props.error {
+                <div id={error_id} class="problem" role="alert">
+                    <p class="problem-message">{ message.clone() }</p>
+                    if let Some(hint) = hint {
+                        <p class="problem-hint">{ format!("Hint: {hint}") }</p>
+                    }
+                </div>
+            }
+        </div>
+    }
+}

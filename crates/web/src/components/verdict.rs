@@ -1,0 +1,31 @@
+//! The answer: "Match", "No match", or what to fix first.
+
+use yew::prelude::*;
+
+use crate::view_model::Verdict;
+
+/// Properties of [`VerdictBanner`].
+#[derive(Properties, PartialEq)]
+pub struct VerdictProps {
+    /// The verdict to show.
+    pub verdict: Verdict,
+}
+
+/// The result area. It is a live region, so screen readers announce each
+/// new verdict.
+#[component]
+pub fn VerdictBanner(props: &VerdictProps) -> Html {
+    let class = match props.verdict {
+        Verdict::Match => "verdict match",
+        Verdict::NoMatch => "verdict no-match",
+        Verdict::Blocked { .. } => "verdict blocked",
+    };
+    html! {
+        <section class="result" aria-labelledby="result-heading">
+            <h2 id="result-heading">{ "Result" }</h2>
+            <p id="verdict" class={class} role="status" aria-live="polite">
+                { props.verdict.text() }
+            </p>
+        </section>
+    }
+}

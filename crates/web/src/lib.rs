@@ -1,0 +1,15 @@
+//! # evpat-web: the Event Pattern Playground
+//!
+//! A thin view over [`evpat`] and [`evpat_rule`]. [`state`] holds what the
+//! user typed and nothing else; [`view_model`] derives everything shown
+//! from it by calling the pure crates; the components only draw.
+//!
+//! Nothing here decides whether an event matches: the crates do, and their
+//! native tests say how.
+
+pub mod app;
+mod components;
+pub mod state;
+pub mod view_model;
+
+pub use app::App;

@@ -1,0 +1,140 @@
+//! What the page shows, derived from [`State`] by the pure crates. Tested
+//! natively, so the components stay free of decisions.
+
+use evpat::{Error, Event, Pattern};
+use evpat_rule::PutRuleRequest;
+
+use crate::state::State;
+
+/// The pattern and the event as parsed, each with its error if any.
+#[derive(Debug)]
+pub struct Evaluation {
+    /// The parsed pattern, or why it is not one.
+    pub pattern: Result<Pattern, Error>,
+    /// The parsed event, or why it is not one.
+    pub event: Result<Event, Error>,
+}
+
+/// The answer the result area gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The event matches the pattern.
+    Match,
+    /// The event does not match the pattern.
+    NoMatch,
+    /// No answer until the named inputs are fixed.
+    Blocked {
+        /// The pattern has an error.
+        pattern: bool,
+        /// The event has an error.
+        event: bool,
+    },
+}
+
+impl Verdict {
+    /// The words the result area shows.
+    pub fn text(self) -> &'static str {
+        match self {
+            Verdict::Match => "Match",
+            Verdict::NoMatch => "No match",
+            Verdict::Blocked { pattern: true, event: true } => {
+                "Fix the event pattern and the event to see a result"
+            }
+            Verdict::Blocked { pattern: true, .. } => "Fix the event pattern to see a result",
+            Verdict::Blocked { .. } => "Fix the event to see a result",
+        }
+    }
+}
+
+impl Evaluation {
+    /// Parses both inputs of `state`.
+    pub fn of(state: &State) -> Evaluation {
+        Evaluation { pattern: Pattern::parse(&state.pattern), event: Event::parse(&state.event) }
+    }
+
+    /// Whether the event matches, decided by [`Pattern::matches`].
+    pub fn verdict(&self) -> Verdict {
+        match (&self.pattern, &self.event) {
+            (Ok(pattern), Ok(event)) if pattern.matches(event) => Verdict::Match,
+            (Ok(_), Ok(_)) => Verdict::NoMatch,
+            (pattern, event) => {
+                Verdict::Blocked { pattern: pattern.is_err(), event: event.is_err() }
+            }
+        }
+    }
+
+    /// The PutRule request for the pattern, or why there is none.
+    pub fn rule_request(&self, rule_name: &str) -> Result<String, String> {
+        let pattern = self.pattern.as_ref().map_err(|_| {
+            "The rule needs a valid event pattern: fix the errors above.".to_owned()
+        })?;
+        PutRuleRequest::new(rule_name, pattern)
+            .map(|request| request.to_json())
+            .map_err(|error| error.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Action;
+
+    fn evaluate(state: &State) -> Evaluation {
+        Evaluation::of(state)
+    }
+
+    #[test]
+    fn the_initial_example_matches() {
+        assert_eq!(evaluate(&State::default()).verdict().text(), "Match");
+    }
+
+    #[test]
+    fn another_api_call_does_not_match() {
+        let start = State::default();
+        let event = start.event.replace("AuthorizeSecurityGroupIngress", "DescribeInstances");
+        let state = start.apply(Action::EditEvent(event));
+        assert_eq!(evaluate(&state).verdict().text(), "No match");
+    }
+
+    #[test]
+    fn broken_inputs_block_the_verdict_and_say_which() {
+        let start = State::default();
+        let bad_pattern = start.apply(Action::EditPattern("{".into()));
+        assert_eq!(
+            evaluate(&bad_pattern).verdict().text(),
+            "Fix the event pattern to see a result"
+        );
+        let bad_event = start.apply(Action::EditEvent("nope".into()));
+        assert_eq!(evaluate(&bad_event).verdict().text(), "Fix the event to see a result");
+        let both = bad_pattern.apply(Action::EditEvent("nope".into()));
+        assert_eq!(
+            evaluate(&both).verdict().text(),
+            "Fix the event pattern and the event to see a result"
+        );
+    }
+
+    #[test]
+    fn the_rule_request_embeds_the_pattern_as_a_string() {
+        let state = State::default();
+        let json = evaluate(&state).rule_request(&state.rule_name).unwrap();
+        assert!(json.starts_with("{\n  \"Name\": \"detect-security-group-changes\",\n"));
+        assert!(
+            json.contains(
+                r#""EventPattern": "{\"detail-type\":[\"AWS API Call via CloudTrail\"],"#
+            )
+        );
+        assert!(json.ends_with("\n  \"State\": \"ENABLED\"\n}"));
+    }
+
+    #[test]
+    fn no_rule_request_without_a_valid_pattern_or_name() {
+        let state = State::default().apply(Action::EditPattern("[]".into()));
+        assert_eq!(
+            evaluate(&state).rule_request("r"),
+            Err("The rule needs a valid event pattern: fix the errors above.".to_owned())
+        );
+        let state = State::default();
+        let error = evaluate(&state).rule_request("no spaces").unwrap_err();
+        assert!(error.contains("Member must satisfy regular expression pattern"), "{error}");
+    }
+}

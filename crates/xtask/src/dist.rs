@@ -1,0 +1,76 @@
+//! `cargo xtask dist`: the release bundle in `dist/`, checked and measured.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use flate2::Compression;
+use flate2::write::GzEncoder;
+
+use crate::run::{Workspace, step};
+
+pub fn build(workspace: &Workspace, public_url: Option<&str>) -> Result<(), String> {
+    step("dist: trunk build --release");
+    let mut trunk = workspace.command("trunk").args(["build", "--release"]);
+    if let Some(url) = public_url {
+        trunk = trunk.args(["--public-url", url]);
+    }
+    trunk.status_ok()?;
+    let dist = workspace.root.join("dist");
+    let files = files_under(&dist)?;
+
+    step("dist: no emitted .js imports from 'env'");
+    // An import from 'env' is a symbol no JavaScript provides, usually from
+    // a dependency that is not wasm-clean; the page would fail to load.
+    for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "js")) {
+        let text = read(file)?;
+        if text.contains("from 'env'") || text.contains("from \"env\"") {
+            return Err(format!("{} imports from 'env'", file.display()));
+        }
+    }
+    println!("    none");
+
+    step("dist: sizes");
+    let mut total = (0, 0);
+    println!("    {:>10}  {:>10}  file", "bytes", "gzipped");
+    for file in &files {
+        let bytes = std::fs::read(file).map_err(|err| format!("{}: {err}", file.display()))?;
+        let gzipped = gzipped_len(&bytes);
+        total = (total.0 + bytes.len(), total.1 + gzipped);
+        let name = file.strip_prefix(&dist).unwrap_or(file).display();
+        println!("    {:>10}  {:>10}  {name}", bytes.len(), gzipped);
+    }
+    println!("    {:>10}  {:>10}  total", total.0, total.1);
+    println!("    gzipped total: {:.1} KiB", total.1 as f64 / 1024.0);
+    Ok(())
+}
+
+/// Every file under `dir`, sorted, so the size table is stable.
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|err| format!("{}: {err}", dir.display()))?;
+        for entry in entries {
+            let path = entry.map_err(|err| format!("{}: {err}", dir.display()))?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn read(file: &Path) -> Result<String, String> {
+    std::fs::read_to_string(file).map_err(|err| format!("{}: {err}", file.display()))
+}
+
+/// The size a static host serving gzip at its highest level would send.
+fn gzipped_len(bytes: &[u8]) -> usize {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    // Writing into a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().map(|out| out.len()).unwrap_or(0)
+}

@@ -1,0 +1,201 @@
+// The first playground: two editors, a verdict, and the PutRule request.
+
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  ensureOutputDir,
+  launchChromium,
+  openPlayground,
+  serveStatic,
+} from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveStatic();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const verdictOf = (page) =>
+  page.getByRole("region", { name: "Result" }).getByRole("status");
+
+const patternEditor = (page) => page.getByLabel("Event pattern");
+const eventEditor = (page) => page.getByLabel("Event", { exact: true });
+
+describe("the playground", () => {
+  test("loads with no console errors or warnings", async () => {
+    const { context, page, problems } = await openPlayground(browser, server.url);
+    await assert.doesNotReject(verdictOf(page).waitFor());
+    // Let anything late (icons, deferred errors) arrive.
+    await page.waitForLoadState("networkidle");
+    assert.deepEqual(problems, []);
+    assert.equal(await page.title(), "Event Pattern Playground · evpat");
+    assert.equal(await page.locator("#fatal").isHidden(), true);
+    await context.close();
+  });
+
+  test("starts with the security-group example, and it matches", async () => {
+    const { context, page, problems } = await openPlayground(browser, server.url);
+    const pattern = JSON.parse(await patternEditor(page).inputValue());
+    assert.deepEqual(pattern["detail-type"], ["AWS API Call via CloudTrail"]);
+    assert.deepEqual(pattern.detail.eventSource, ["ec2.amazonaws.com"]);
+    assert.deepEqual(pattern.detail.eventName, [
+      "AuthorizeSecurityGroupIngress",
+      "AuthorizeSecurityGroupEgress",
+      "RevokeSecurityGroupIngress",
+      "RevokeSecurityGroupEgress",
+      "CreateSecurityGroup",
+      "DeleteSecurityGroup",
+    ]);
+    const event = JSON.parse(await eventEditor(page).inputValue());
+    assert.equal(event.detail.eventName, "AuthorizeSecurityGroupIngress");
+    assert.equal(await verdictOf(page).textContent(), "Match");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("another event name does not match, and changing it back matches", async () => {
+    const { context, page, problems } = await openPlayground(browser, server.url);
+    const original = await eventEditor(page).inputValue();
+    const edited = original.replace(
+      '"eventName": "AuthorizeSecurityGroupIngress"',
+      '"eventName": "DescribeInstances"',
+    );
+    assert.notEqual(edited, original);
+    await eventEditor(page).fill(edited);
+    await assert.doesNotReject(
+      page.getByRole("region", { name: "Result" }).getByText("No match", { exact: true }).waitFor(),
+    );
+    assert.equal(await verdictOf(page).textContent(), "No match");
+    await eventEditor(page).fill(original);
+    await page.getByRole("region", { name: "Result" }).getByText("Match", { exact: true }).waitFor();
+    assert.equal(await verdictOf(page).textContent(), "Match");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("broken pattern JSON names its line and column, and fixing it recovers", async () => {
+    const { context, page, problems } = await openPlayground(browser, server.url);
+    const original = await patternEditor(page).inputValue();
+    const lines = original.split("\n");
+    // Line 4 is `    "eventSource": [...]`; unquoting the key breaks the
+    // JSON at its first letter, the fifth character of the line.
+    assert.match(lines[3], /^ {4}"eventSource": /);
+    lines[3] = lines[3].replace('"eventSource"', "eventSource");
+    await patternEditor(page).fill(lines.join("\n"));
+
+    const error = page.locator("#pattern-editor-error");
+    await error.waitFor();
+    assert.equal(
+      await error.locator(".problem-message").textContent(),
+      "key must be a string at line 4, column 5",
+    );
+    assert.equal(await patternEditor(page).getAttribute("aria-invalid"), "true");
+    assert.equal(await verdictOf(page).textContent(), "Fix the event pattern to see a result");
+    assert.equal(
+      await page.locator("#rule-output").textContent(),
+      "The rule needs a valid event pattern: fix the errors above.",
+    );
+
+    await patternEditor(page).fill(original);
+    await error.waitFor({ state: "detached" });
+    assert.equal(await patternEditor(page).getAttribute("aria-invalid"), "false");
+    assert.equal(await verdictOf(page).textContent(), "Match");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("broken event JSON names its line and column, and never blanks the page", async () => {
+    const { context, page, problems } = await openPlayground(browser, server.url);
+    await eventEditor(page).fill('{\n  "source": \n}');
+    const error = page.locator("#event-editor-error .problem-message");
+    await error.waitFor();
+    assert.equal(await error.textContent(), "expected value at line 3, column 1");
+    assert.equal(await verdictOf(page).textContent(), "Fix the event to see a result");
+    assert.equal(await page.getByRole("heading", { name: "Event Pattern Playground" }).count(), 1);
+
+    await eventEditor(page).fill("");
+    assert.equal(await error.textContent(), "EOF while parsing a value at line 1, column 1");
+    await eventEditor(page).fill('"just a string"');
+    assert.equal(await error.textContent(), "the event is not a JSON object at $");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("a pattern of the wrong shape gets AWS's reason, its path and a hint", async () => {
+    const { context, page, problems } = await openPlayground(browser, server.url);
+    await patternEditor(page).fill('{"source": "aws.ec2"}');
+    const error = page.locator("#pattern-editor-error");
+    await error.waitFor();
+    assert.equal(
+      await error.locator(".problem-message").textContent(),
+      '"source" must be an object or an array at $.source',
+    );
+    assert.equal(
+      await error.locator(".problem-hint").textContent(),
+      'Hint: put the value in an array: ["aws.ec2"]',
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("the Rule output's EventPattern string parses back to the pattern", async () => {
+    const { context, page, problems } = await openPlayground(browser, server.url);
+    const rule = JSON.parse(await page.getByLabel("PutRule request").textContent());
+    assert.deepEqual(Object.keys(rule), ["Name", "EventPattern", "State"]);
+    assert.equal(rule.Name, "detect-security-group-changes");
+    assert.equal(rule.State, "ENABLED");
+    assert.equal(typeof rule.EventPattern, "string");
+    const pattern = JSON.parse(await patternEditor(page).inputValue());
+    assert.deepEqual(JSON.parse(rule.EventPattern), pattern);
+
+    // It follows edits to the pattern and to the name.
+    const edited = { source: ["aws.ec2"], detail: { count: [1e2, 0.5], ok: [true, null] } };
+    await patternEditor(page).fill(JSON.stringify(edited, null, 2));
+    await page.getByLabel("Rule name").fill("ec2.counts_v2");
+    const updated = JSON.parse(await page.getByLabel("PutRule request").textContent());
+    assert.equal(updated.Name, "ec2.counts_v2");
+    assert.deepEqual(JSON.parse(updated.EventPattern), edited);
+
+    await page.getByLabel("Rule name").fill("two words");
+    assert.match(
+      await page.locator("#rule-output").textContent(),
+      /^1 validation error detected: Value 'two words' at 'name' failed to satisfy constraint: /,
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("Copy puts the PutRule request on the clipboard", async () => {
+    const { context, page, problems } = await openPlayground(browser, server.url);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], {
+      origin: server.url.replace(/\/$/, ""),
+    });
+    await page.getByRole("button", { name: "Copy PutRule request" }).click();
+    await page.getByText("Copied", { exact: true }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, await page.getByLabel("PutRule request").textContent());
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("a full-page screenshot is written to the test output folder", async () => {
+    const { context, page } = await openPlayground(browser, server.url, {
+      viewport: { width: 1280, height: 900 },
+    });
+    const file = join(await ensureOutputDir(), "playground.png");
+    await page.screenshot({ path: file, fullPage: true });
+    const bytes = await readFile(file);
+    assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.ok((await stat(file)).size > 10_000, "the screenshot has content");
+    await context.close();
+  });
+});
