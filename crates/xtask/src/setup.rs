@@ -28,6 +28,7 @@ fn wasm_target(workspace: &Workspace) -> Result<(), String> {
         present("wasm32-unknown-unknown");
         return Ok(());
     }
+    println!("    installing");
     workspace.command("rustup").args(["target", "add", "wasm32-unknown-unknown"]).status_ok()
 }
 
@@ -101,6 +102,7 @@ fn npm_packages(workspace: &Workspace) -> Result<(), String> {
     {
         present("tests/node_modules matches tests/package-lock.json");
     } else {
+        println!("    installing with npm ci");
         workspace
             .command("npm")
             .current_dir(&tests)
@@ -141,6 +143,7 @@ fn chromium(workspace: &Workspace) -> Result<(), String> {
     let apt = |args: &[&str]| {
         workspace.command("apt-get").env("DEBIAN_FRONTEND", "noninteractive").args(args).status_ok()
     };
+    println!("    installing {packages} with apt-get");
     apt(&["update"])?;
     let mut install = vec!["install", "-y"];
     install.extend(&missing);
