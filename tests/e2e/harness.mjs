@@ -23,10 +23,19 @@ const contentTypes = {
   ".png": "image/png",
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serveStatic(root = distDir) {
+/**
+ * Serves `root` under the URL path `prefix` on 127.0.0.1 at a free port, as
+ * a static host would; resolves to { url, close }, where `url` includes the
+ * prefix.
+ */
+export async function serveStatic(root = distDir, prefix = "/") {
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    const fullPath = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    if (!fullPath.startsWith(prefix)) {
+      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    const path = "/" + fullPath.slice(prefix.length);
     const file = normalize(join(root, path.endsWith("/") ? path + "index.html" : path));
     if (!file.startsWith(root + sep)) {
       response.writeHead(403).end();
@@ -43,7 +52,7 @@ export async function serveStatic(root = distDir) {
   await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${prefix}`,
     close: () => new Promise((done) => server.close(done)),
   };
 }

@@ -8,14 +8,11 @@ use flate2::write::GzEncoder;
 
 use crate::run::{Workspace, step};
 
+/// Builds `dist/`, checks it and prints its sizes.
 pub fn build(workspace: &Workspace, public_url: Option<&str>) -> Result<(), String> {
     step("dist: trunk build --release");
-    let mut trunk = workspace.command("trunk").args(["build", "--release"]);
-    if let Some(url) = public_url {
-        trunk = trunk.args(["--public-url", url]);
-    }
-    trunk.status_ok()?;
     let dist = workspace.root.join("dist");
+    trunk_build(workspace, public_url, &dist)?;
     let files = files_under(&dist)?;
 
     step("dist: no emitted .js imports from 'env'");
@@ -42,6 +39,20 @@ pub fn build(workspace: &Workspace, public_url: Option<&str>) -> Result<(), Stri
     println!("    {:>10}  {:>10}  total", total.0, total.1);
     println!("    gzipped total: {:.1} KiB", total.1 as f64 / 1024.0);
     Ok(())
+}
+
+/// A release build for `public_url` (trunk's default, `/`, when `None`)
+/// into `dist`.
+pub fn trunk_build(
+    workspace: &Workspace,
+    public_url: Option<&str>,
+    dist: &Path,
+) -> Result<(), String> {
+    let mut trunk = workspace.command("trunk").args(["build", "--release"]).arg("--dist").arg(dist);
+    if let Some(url) = public_url {
+        trunk = trunk.args(["--public-url", url]);
+    }
+    trunk.status_ok()
 }
 
 /// Every file under `dir`, sorted, so the size table is stable.

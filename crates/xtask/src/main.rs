@@ -75,6 +75,9 @@ fn dist_command(workspace: &Workspace, args: &[String]) -> Result<(), String> {
     dist::build(workspace, public_url)
 }
 
+/// Where the browser tests deploy the sub-path build.
+const SUBPATH: &str = "/tools/evpat/";
+
 /// Every check CI runs, cheapest first, stopping at the first failure.
 fn test(workspace: &Workspace) -> Result<(), String> {
     setup::run(workspace)?;
@@ -94,12 +97,18 @@ fn test(workspace: &Workspace) -> Result<(), String> {
     step("cargo test --workspace");
     workspace.command("cargo").args(["test", "--workspace", "--locked"]).status_ok()?;
     dist::build(workspace, None)?;
+    step("dist: a build for a sub-path, for the deployment test");
+    let subpath_dist = workspace.root.join("target/dist-subpath");
+    dist::trunk_build(workspace, Some(SUBPATH), &subpath_dist)?;
     step("browser end-to-end tests");
     workspace
         .command("node")
         .current_dir(workspace.root.join("tests"))
-        .args(["--test", "--test-concurrency=1", "e2e/"])
+        // The timeout only guards against a hang; speed is not tested here.
+        .args(["--test", "--test-concurrency=1", "--test-timeout=180000", "e2e/"])
         .env("EVPAT_DIST", workspace.root.join("dist"))
+        .env("EVPAT_SUBPATH_DIST", &subpath_dist)
+        .env("EVPAT_SUBPATH", SUBPATH)
         .status_ok()?;
     println!("\nxtask: every check passed");
     Ok(())
