@@ -96,7 +96,7 @@ describe("the playground", () => {
     await error.waitFor();
     assert.equal(
       await error.locator(".problem-message").textContent(),
-      "key must be a string at line 4, column 5",
+      "Unexpected character ('e' (code 101)): was expecting double-quote to start field name at line 4, column 5",
     );
     assert.equal(await patternEditor(page).getAttribute("aria-invalid"), "true");
     assert.equal(await verdictOf(page).textContent(), "Fix the event pattern to see a result");
@@ -118,14 +118,20 @@ describe("the playground", () => {
     await eventEditor(page).fill('{\n  "source": \n}');
     const error = page.locator("#event-editor-error .problem-message");
     await error.waitFor();
-    assert.equal(await error.textContent(), "expected value at line 3, column 1");
+    assert.equal(
+      await error.textContent(),
+      "Unexpected character ('}' (code 125)): expected a value at line 3, column 1",
+    );
     assert.equal(await verdictOf(page).textContent(), "Fix the event to see a result");
     assert.equal(await page.getByRole("heading", { name: "Event Pattern Playground" }).count(), 1);
 
     await eventEditor(page).fill("");
-    assert.equal(await error.textContent(), "EOF while parsing a value at line 1, column 1");
+    assert.equal(await error.textContent(), "No content to map due to end-of-input at line 1, column 1");
     await eventEditor(page).fill('"just a string"');
-    assert.equal(await error.textContent(), "the event is not a JSON object at $");
+    assert.equal(
+      await error.textContent(),
+      "the event is a JSON string, not an object at line 1, column 1",
+    );
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -137,12 +143,83 @@ describe("the playground", () => {
     await error.waitFor();
     assert.equal(
       await error.locator(".problem-message").textContent(),
-      '"source" must be an object or an array at $.source',
+      '"source" must be an object or an array at line 1, column 12',
     );
+    assert.equal(await error.locator(".problem-path").textContent(), "In $.source");
     assert.equal(
       await error.locator(".problem-hint").textContent(),
       'Hint: put the value in an array: ["aws.ec2"]',
     );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("content filters are matched, with AWS's semantics", async () => {
+    const { context, page, problems } = await openPlayground(browser, server.url);
+    const pattern = JSON.parse(await patternEditor(page).inputValue());
+    pattern.detail.eventName = [{ prefix: "Authorize" }];
+    pattern.detail.sourceIPAddress = [{ cidr: "203.0.113.0/24" }];
+    pattern.detail.requestParameters = { ipPermissions: { items: { fromPort: [{ numeric: [">=", 22, "<", 23] }] } } };
+    await patternEditor(page).fill(JSON.stringify(pattern, null, 2));
+    await page.getByRole("region", { name: "Result" }).getByText("Match", { exact: true }).waitFor();
+    pattern.detail.eventName = [{ "anything-but": { prefix: "Authorize" } }];
+    await patternEditor(page).fill(JSON.stringify(pattern, null, 2));
+    await page.getByRole("region", { name: "Result" }).getByText("No match", { exact: true }).waitFor();
+    assert.equal(await verdictOf(page).textContent(), "No match");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("an AWS-invalid filter shows AWS's reason, the path and a hint", async () => {
+    const { context, page, problems } = await openPlayground(browser, server.url);
+    await patternEditor(page).fill('{\n  "detail": {\n    "state": [{"anything-but": {"prefix": ""}}]\n  }\n}');
+    const error = page.locator("#pattern-editor-error");
+    await error.waitFor();
+    assert.equal(
+      await error.locator(".problem-message").textContent(),
+      "Null prefix/suffix not allowed at line 3, column 43",
+    );
+    assert.equal(await error.locator(".problem-path").textContent(), 'In $.detail.state[0].anything-but.prefix');
+    assert.match(await error.locator(".problem-hint").textContent(), /^Hint: /);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("100,000 levels of nesting in the Event editor get an error, not a crash", async () => {
+    const { context, page, problems } = await openPlayground(browser, server.url);
+    await eventEditor(page).fill("[".repeat(100_000) + "]".repeat(100_000));
+    const message = page.locator("#event-editor-error .problem-message");
+    await message.waitFor();
+    assert.equal(
+      await message.textContent(),
+      "Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`) at line 1, column 1001",
+    );
+    // The app still answers: fixing the text brings the verdict back.
+    await eventEditor(page).fill('{"detail-type": "AWS API Call via CloudTrail"}');
+    await message.waitFor({ state: "detached" });
+    assert.equal(await verdictOf(page).textContent(), "No match");
+    assert.equal(await page.locator("#fatal").isHidden(), true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("deep patterns get an error, not a crash", async () => {
+    const { context, page, problems } = await openPlayground(browser, server.url);
+    const message = page.locator("#pattern-editor-error .problem-message");
+    // 200 nested objects fit in AWS's 4096 characters and pass the depth limit.
+    await patternEditor(page).fill('{"a":'.repeat(200) + "[1]" + "}".repeat(200));
+    await message.waitFor();
+    assert.equal(
+      await message.textContent(),
+      "Document nesting depth (129) exceeds the maximum allowed (128, from `StreamReadConstraints.getMaxNestingDepth()`) at line 1, column 641",
+    );
+    // 100,000 levels are first of all too long for AWS.
+    await patternEditor(page).fill("[".repeat(100_000) + "]".repeat(100_000));
+    await page.getByText("Event pattern is too long: 200000 characters, more than the 4096 allowed at line 1, column 4097").waitFor();
+    await patternEditor(page).fill('{"detail-type": ["AWS API Call via CloudTrail"]}');
+    await message.waitFor({ state: "detached" });
+    assert.equal(await verdictOf(page).textContent(), "Match");
+    assert.equal(await page.locator("#fatal").isHidden(), true);
     assert.deepEqual(problems, []);
     await context.close();
   });

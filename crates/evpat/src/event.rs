@@ -1,45 +1,203 @@
-//! Parsing an event: any JSON object.
+//! Events, flattened once, here and only here, to leaf fields with their
+//! dotted paths and their positions in arrays.
+//!
+//! ```text
+//! {"source": "aws.ec2", "detail": {"items": [{"id": 1}, {"id": 2, "tags": []}]}}
+//! ⇒ detail.items.id = 1    trail [(array 0, index 0)]
+//!   detail.items.id = 2    trail [(array 0, index 1)]
+//!   source = "aws.ec2"     trail []
+//! ```
+//! Objects and empty arrays yield no field of their own, which is why
+//! `exists: true` does not match them. Keys are joined with `.`, as
+//! EventBridge joins them, so `{"a.b": 1}` and `{"a": {"b": 1}}` give the
+//! same field. The trail is what array-consistent matching compares.
 
-use serde_json::{Map, Value};
+use crate::error::{Error, ErrorKind, Subject};
+use crate::json::{self, Node, Span, Value};
+use crate::limits::Limits;
 
-use crate::error::{Error, ErrorKind};
-use crate::json;
-
-/// An event to match patterns against: any JSON object.
-///
-/// A pattern matches any object; AWS's TestEventPattern additionally
-/// demands the envelope fields (`id`, `source`, `detail-type`, …), which is
-/// a separate check.
+/// An event, ready to be matched: any JSON object.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
-    pub(crate) fields: Map<String, Value>,
+    /// Sorted by path, so that a pattern's leaf finds its values by binary
+    /// search.
+    pub(crate) fields: Vec<Field>,
+}
+
+/// The arrays a value sits in, outermost first: (array id, index). Two
+/// values are array-consistent unless they sit at different indexes of the
+/// same array.
+pub(crate) type Trail = Vec<(u32, u32)>;
+
+/// One leaf value of an event.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Field {
+    pub path: String,
+    pub value: Leaf,
+    pub trail: Trail,
+    pub span: Span,
+}
+
+/// A leaf value.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Leaf {
+    String(String),
+    Number(f64),
+    Bool(bool),
+    Null,
 }
 
 impl Event {
-    /// Parses an event from its JSON text.
+    /// Parses an event from its JSON text, with the default [`Limits`].
     ///
     /// # Errors
     ///
-    /// When the text is not JSON (with a line and column), or is JSON but
-    /// not an object.
+    /// When the text is not JSON, is too large or too deep, or is not an
+    /// object.
     pub fn parse(text: &str) -> Result<Event, Error> {
-        match json::read(text)? {
-            Value::Object(fields) => Ok(Event { fields }),
-            _ => Err(Error::at_path(ErrorKind::Shape, "the event is not a JSON object", "$")
-                .with_hint("an event is a JSON object, such as {\"source\": \"aws.ec2\"}")),
-        }
+        Event::parse_with_limits(text, &Limits::default())
     }
+
+    /// Parses an event from its JSON text, within `limits`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Event::parse`].
+    pub fn parse_with_limits(text: &str, limits: &Limits) -> Result<Event, Error> {
+        Ok(Event { fields: flatten(&read_object(text, limits)?) })
+    }
+
+    /// The fields at `path`, in document order.
+    pub(crate) fn at(&self, path: &str) -> &[Field] {
+        let start = self.fields.partition_point(|f| f.path.as_str() < path);
+        let end = start + self.fields[start..].partition_point(|f| f.path == path);
+        &self.fields[start..end]
+    }
+}
+
+/// Reads an event's text into its JSON object.
+pub(crate) fn read_object(text: &str, limits: &Limits) -> Result<Node, Error> {
+    let whole = Span { start: 0, end: text.len() };
+    if text.len() > limits.max_event_bytes {
+        return Err(Error::new(
+            Subject::Event,
+            ErrorKind::EventTooLarge,
+            format!(
+                "the event is {} bytes, more than the {} allowed",
+                text.len(),
+                limits.max_event_bytes
+            ),
+            text,
+            whole,
+            "$",
+        ));
+    }
+    let node = json::read(text, limits.max_event_depth).map_err(|err| {
+        Error::syntax(Subject::Event, text, err).with_hint("the event must be valid JSON")
+    })?;
+    if !matches!(node.value, Value::Object(_)) {
+        return Err(Error::new(
+            Subject::Event,
+            ErrorKind::EventNotObject,
+            format!("the event is a JSON {}, not an object", node.value.type_name()),
+            text,
+            node.span,
+            "$",
+        ));
+    }
+    Ok(node)
+}
+
+/// Flattens without recursion, so that the deepest event accepted cannot
+/// overflow the stack.
+fn flatten(root: &Node) -> Vec<Field> {
+    let mut fields = Vec::new();
+    let mut next_array = 0u32;
+    let mut stack: Vec<(&Node, String, Trail)> = vec![(root, String::new(), Trail::new())];
+    while let Some((node, path, trail)) = stack.pop() {
+        let leaf = match &node.value {
+            Value::Object(members) => {
+                for member in members.iter().rev() {
+                    let child = if path.is_empty() {
+                        member.key.clone()
+                    } else {
+                        format!("{path}.{}", member.key)
+                    };
+                    stack.push((&member.value, child, trail.clone()));
+                }
+                continue;
+            }
+            Value::Array(items) => {
+                let id = next_array;
+                next_array += 1;
+                for (i, item) in items.iter().enumerate().rev() {
+                    let mut trail = trail.clone();
+                    trail.push((id, i as u32));
+                    stack.push((item, path.clone(), trail));
+                }
+                continue;
+            }
+            Value::String(s) => Leaf::String(s.clone()),
+            Value::Number(n) => Leaf::Number(n.as_f64()),
+            Value::Bool(b) => Leaf::Bool(*b),
+            Value::Null => Leaf::Null,
+        };
+        fields.push(Field { path, value: leaf, trail, span: node.span });
+    }
+    // Stable, so values at one path keep their document order.
+    fields.sort_by(|a, b| a.path.cmp(&b.path));
+    fields
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn fields(text: &str) -> Vec<(String, Leaf, Trail)> {
+        Event::parse(text).unwrap().fields.into_iter().map(|f| (f.path, f.value, f.trail)).collect()
+    }
+
     #[test]
-    fn an_event_is_an_object() {
-        assert!(Event::parse(r#"{"source": "aws.ec2"}"#).is_ok());
-        let error = Event::parse(r#"["aws.ec2"]"#).unwrap_err();
-        assert_eq!(error.to_string(), "the event is not a JSON object at $");
-        assert_eq!(error.kind(), ErrorKind::Shape);
+    fn flattens_to_sorted_dotted_paths_with_array_trails() {
+        let got = fields(
+            r#"{"source": "aws.ec2", "detail": {"items": [{"id": 1}, {"id": 2, "tags": []}], "n": null}}"#,
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("detail.items.id".into(), Leaf::Number(1.0), vec![(0, 0)]),
+                ("detail.items.id".into(), Leaf::Number(2.0), vec![(0, 1)]),
+                ("detail.n".into(), Leaf::Null, vec![]),
+                ("source".into(), Leaf::String("aws.ec2".into()), vec![]),
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_keys_and_nesting_flatten_alike() {
+        assert_eq!(fields(r#"{"a.b": true}"#), fields(r#"{"a": {"b": true}}"#));
+    }
+
+    #[test]
+    fn nested_arrays_get_a_trail_entry_each() {
+        let got = fields(r#"{"a": [[1], [2, 3]]}"#);
+        assert_eq!(got[2], ("a".into(), Leaf::Number(3.0), vec![(0, 1), (2, 1)]));
+    }
+
+    #[test]
+    fn refuses_what_is_not_an_object() {
+        let error = Event::parse("[1]").unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::EventNotObject);
+        assert_eq!(error.reason(), "the event is a JSON array, not an object");
+        assert_eq!(error.to_string(), "Parameter Event is not valid.");
+        assert_eq!(Event::parse("nope").unwrap_err().kind(), ErrorKind::Syntax);
+    }
+
+    #[test]
+    fn finds_fields_by_path() {
+        let event = Event::parse(r#"{"b": [1, 2], "a": 0, "c": 3}"#).unwrap();
+        assert_eq!(event.at("b").len(), 2);
+        assert_eq!(event.at("a").len(), 1);
+        assert!(event.at("bb").is_empty());
     }
 }

@@ -1,52 +1,107 @@
 //! # evpat: Amazon EventBridge event patterns, matched as AWS matches them
 //!
 //! An event pattern is a JSON object that mirrors the events it selects.
-//! Objects nest, and every leaf is an array of the values a field may
-//! hold. This crate reads a pattern, checks its shape, and decides whether
-//! an event matches it:
+//! This crate reads a pattern, checks it with AWS's rules and AWS's error
+//! messages, and decides whether events match it, with EventBridge's
+//! semantics down to the odd corners (see `tests/conformance`, 186 cases
+//! recorded against AWS plus our own).
 //!
 //! ```text
-//! pattern text ──json::read──▶ JSON ──Pattern::parse──▶ Pattern ─┐
-//! event text   ──json::read──▶ JSON ──Event::parse────▶ Event  ──┴─▶ Pattern::matches
+//! text ─read─▶ JSON with spans ─parse─▶ AST ─validate─▶ IR ─match─▶ bool
+//!      json.rs                 parse.rs     validate.rs    matcher.rs
+//!                                                       ▲
+//! event text ─read─▶ JSON ─flatten─▶ sorted (path, value, array trail)
+//!                          event.rs
 //! ```
+//!
+//! - **read** (`json`): our own reader, because every key and value needs
+//!   a byte span, every number its exact lexeme, duplicate keys their
+//!   order, and syntax errors Jackson's wording (AWS parses with Jackson).
+//! - **parse** (`ast`): shape errors: a leaf that is not an array, an
+//!   unknown operator, an operand of the wrong type.
+//! - **validate** (`ir`): meaning errors (CIDR blocks, numeric ranges,
+//!   wildcard escapes and complexity), `$or` expanded into branches with
+//!   its combination limit, keys joined with dots as EventBridge joins them.
+//! - **match** (`matcher`): each branch's leaves must be satisfied by
+//!   event values that are array-consistent: values inside one array of
+//!   objects must come from the same element.
 //!
 //! ```
 //! use evpat::{Event, Pattern};
 //!
-//! let pattern = Pattern::parse(r#"{"source": ["aws.ec2"], "detail": {"state": ["stopped"]}}"#)?;
+//! let pattern = Pattern::parse(r#"{"source": ["aws.ec2"], "detail": {"state": [{"anything-but": "running"}]}}"#)?;
 //! let event = Event::parse(r#"{"source": "aws.ec2", "detail": {"state": "stopped"}}"#)?;
 //! assert!(pattern.matches(&event));
-//! # Ok::<(), evpat::Error>(())
+//!
+//! let error = Pattern::parse(r#"{"detail": {"state": [{"prefix": 5}]}}"#).unwrap_err();
+//! assert_eq!(error.reason(), "prefix match pattern must be a string");
+//! assert_eq!(error.path(), "$.detail.state[0].prefix");
+//! assert_eq!((error.line(), error.column()), (1, 34));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
-//!
-//! # What is matched today
-//!
-//! Exact values (strings, numbers, booleans and `null`), nested objects and
-//! arrays. A pattern value matches an event array when it matches any of
-//! its elements. Fields of one pattern object that fall inside an array of
-//! objects must be satisfied by the same element of that array, as
-//! EventBridge does. Content filters such as `prefix` or `numeric` are
-//! refused with an error that says so, rather than silently mismatched.
-//!
-//! # Input safety
-//!
-//! Nesting deeper than [`MAX_DEPTH`] levels is refused while reading, so
-//! no later stage can overflow the stack, which matters in WebAssembly
-//! where the stack is small and an overflow kills the page.
 //!
 //! # Error reporting
 //!
-//! Every [`Error`] names its place: a line and column for broken JSON, and
-//! a JSON path such as `$.detail.state` for a pattern of the wrong shape.
+//! [`Error::reason`] is AWS's reason text word for word; `Display` prints
+//! AWS's message, `Event pattern is not valid. Reason: <reason>`. Jackson's
+//! `at [Source: …]` suffix is replaced by our own place: a byte span (inside
+//! strings too, through escapes), a JSON path, a line and a column, plus a
+//! hint. [`render`] draws the offending line with a caret underline.
+//!
+//! Where AWS's text is not recorded, evpat uses event-ruler's message (the
+//! engine behind EventBridge), or its own in the same style:
+//!
+//! | kind | text | from |
+//! |---|---|---|
+//! | [`ErrorKind::Syntax`] | Jackson's messages beyond the three recorded | Jackson 2.x wording |
+//! | [`ErrorKind::TooDeep`] | `Document nesting depth (N) exceeds the maximum allowed (M, …)` | Jackson's `StreamReadConstraints` |
+//! | [`ErrorKind::TooLong`] | `Event pattern is too long: N characters, more than the 4096 allowed` | ours |
+//! | [`ErrorKind::TooManyCombinations`] | `The pattern has N $or combinations, more than the 1000 allowed` | ours |
+//! | [`ErrorKind::OnlyOneKey`], [`ErrorKind::InvalidMatchValue`], [`ErrorKind::EmptyObject`], [`ErrorKind::ExistsNotBoolean`], [`ErrorKind::NumericTooLong`], [`ErrorKind::NumberNotComparable`], [`ErrorKind::CidrMask`], [`ErrorKind::WildcardEscape`], [`ErrorKind::OrNotArray`], [`ErrorKind::OrTooFewBranches`], [`ErrorKind::OrReservedField`] | see each kind | event-ruler |
+//! | [`ErrorKind::WildcardTooComplex`] | AWS's text; the threshold is an approximation | AWS text, our threshold |
+//! | event errors | `Parameter Event is not valid.`, with our reason | AWS text, our reason |
+//!
+//! # Decisions where AWS is silent
+//!
+//! - An empty object is refused everywhere, the root `{}` included.
+//! - Trailing text after the pattern's closing brace is a syntax error.
+//! - In `numeric`, an unknown or misplaced operator gives `Bad numeric
+//!   range operator: X`; an empty list gives `Empty arrays are not allowed`.
+//! - `exists: false` is decided over the whole event, not per array element.
+//!
+//! # Input safety
+//!
+//! Nothing panics on any input, and [`Limits`] bound the work: pattern
+//! size and depth, event size and depth, `$or` combinations. Reading and
+//! flattening are iterative, so a 100,000-deep array is refused with
+//! [`ErrorKind::TooDeep`] rather than overflowing the stack, natively and
+//! in WebAssembly. Stages that recurse (parse, validate, print) only see
+//! patterns within [`Limits::max_pattern_depth`].
+//!
+//! The matcher is the reference implementation: array-consistent matching
+//! searches combinations of candidate values, which is exponential in the
+//! worst case for events with many values in many arrays.
 #![deny(missing_docs)]
 
+mod ast;
+mod envelope;
 mod error;
 mod event;
+mod ir;
 mod json;
+mod limits;
 mod matcher;
+mod ops;
+mod parse;
 mod pattern;
+mod print;
+mod render;
+mod validate;
 
-pub use error::{Error, ErrorKind};
+pub use envelope::{ENVELOPE_FIELDS, test_event_pattern};
+pub use error::{Error, ErrorKind, Subject};
 pub use event::Event;
-pub use json::{MAX_DEPTH, minify};
+pub use json::{Span, minify};
+pub use limits::Limits;
 pub use pattern::Pattern;
+pub use render::render;

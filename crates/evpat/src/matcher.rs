@@ -1,43 +1,96 @@
-//! Deciding whether an event matches a pattern.
-//!
-//! The walk is recursive over the pattern, whose depth [`crate::MAX_DEPTH`]
-//! bounds. Event arrays are transparent: a pattern node matches an array
-//! when it matches one of its elements. Because a whole pattern object is
-//! tried against one element at a time, fields that fall inside an array of
-//! objects must all be satisfied by the same element, as in EventBridge.
+//! Stage four: deciding whether an event matches. This is the reference
+//! matcher: written to be obviously right rather than fast; faster
+//! matchers are checked against it.
 
-use serde_json::{Map, Value};
+use crate::event::{Event, Field, Leaf};
+use crate::ir::{Branch, Condition, Ir, Rule, Scalar};
 
-use crate::event::Event;
-use crate::pattern::{Fields, Node, Pattern, Scalar};
-
-impl Pattern {
-    /// Whether `event` matches this pattern.
-    pub fn matches(&self, event: &Event) -> bool {
-        fields_match(&self.root, &event.fields)
+impl Ir {
+    /// Whether any branch matches the event.
+    pub(crate) fn matches(&self, event: &Event) -> bool {
+        self.branches.iter().any(|branch| branch_matches(branch, event))
     }
 }
 
-fn fields_match(Fields(fields): &Fields, object: &Map<String, Value>) -> bool {
-    fields.iter().all(|(key, node)| object.get(key).is_some_and(|value| node_matches(node, value)))
-}
-
-fn node_matches(node: &Node, value: &Value) -> bool {
-    match (node, value) {
-        (_, Value::Array(items)) => items.iter().any(|item| node_matches(node, item)),
-        (Node::Fields(fields), Value::Object(object)) => fields_match(fields, object),
-        (Node::AnyOf(allowed), value) => allowed.iter().any(|scalar| scalar.equals(value)),
-        (Node::Fields(_), _) => false,
+/// Every rule must be satisfied by a value of the event, and the values
+/// chosen must be array-consistent: two values inside the same array must
+/// come from the same element of it.
+fn branch_matches(branch: &Branch, event: &Event) -> bool {
+    let mut candidates: Vec<Vec<&[(u32, u32)]>> = Vec::with_capacity(branch.rules.len());
+    for rule in &branch.rules {
+        let fields = event.at(&rule.path);
+        if fields.is_empty() {
+            if rule.conditions.contains(&Condition::Exists(false)) {
+                continue;
+            }
+            return false;
+        }
+        let mut trails: Vec<&[(u32, u32)]> = fields
+            .iter()
+            .filter(|field| rule_accepts(rule, field))
+            .map(|field| field.trail.as_slice())
+            .collect();
+        // Only the trail matters from here on.
+        trails.sort_unstable();
+        trails.dedup();
+        if trails.is_empty() {
+            return false;
+        }
+        candidates.push(trails);
     }
+    candidates.sort_by_key(Vec::len);
+    consistent_choice(&candidates, &mut Vec::new())
 }
 
-impl Scalar {
-    fn equals(&self, value: &Value) -> bool {
+fn rule_accepts(rule: &Rule, field: &Field) -> bool {
+    rule.conditions.iter().any(|condition| condition.accepts(&field.value))
+}
+
+/// Whether one trail can be picked from each remaining candidate list so
+/// that all picked trails agree with each other.
+fn consistent_choice<'a>(
+    remaining: &[Vec<&'a [(u32, u32)]>],
+    chosen: &mut Vec<&'a [(u32, u32)]>,
+) -> bool {
+    let Some((first, rest)) = remaining.split_first() else {
+        return true;
+    };
+    first.iter().any(|trail| {
+        if !chosen.iter().all(|other| consistent(trail, other)) {
+            return false;
+        }
+        chosen.push(trail);
+        let found = consistent_choice(rest, chosen);
+        chosen.pop();
+        found
+    })
+}
+
+/// Two values are consistent unless they sit at different indexes of the
+/// same array.
+fn consistent(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
+    a.iter().all(|(array, index)| {
+        b.iter().all(|(other, other_index)| array != other || index == other_index)
+    })
+}
+
+impl Condition {
+    /// Whether one present leaf value satisfies this condition.
+    /// `exists: false` is satisfied only by absence, decided by the caller.
+    pub(crate) fn accepts(&self, value: &Leaf) -> bool {
         match (self, value) {
-            (Scalar::String(a), Value::String(b)) => a == b,
-            (Scalar::Number(a), Value::Number(b)) => b.as_f64() == Some(*a),
-            (Scalar::Bool(a), Value::Bool(b)) => a == b,
-            (Scalar::Null, Value::Null) => true,
+            (Condition::Exists(exists), _) => *exists,
+            (Condition::AnythingBut(excluded), value) => !excluded.iter().any(|c| c.accepts(value)),
+            (Condition::Equals(Scalar::String(a)), Leaf::String(b)) => a == b,
+            (Condition::Equals(Scalar::Number(a)), Leaf::Number(b)) => a == b,
+            (Condition::Equals(Scalar::Bool(a)), Leaf::Bool(b)) => a == b,
+            (Condition::Equals(Scalar::Null), Leaf::Null) => true,
+            (Condition::Prefix(text), Leaf::String(s)) => text.is_prefix_of(s),
+            (Condition::Suffix(text), Leaf::String(s)) => text.is_suffix_of(s),
+            (Condition::EqualsIgnoreCase(text), Leaf::String(s)) => text.equals(s),
+            (Condition::Wildcard(glob), Leaf::String(s)) => glob.matches(s),
+            (Condition::Cidr(block), Leaf::String(s)) => block.contains(s),
+            (Condition::Numeric(range), Leaf::Number(x)) => range.contains(*x),
             _ => false,
         }
     }
@@ -45,56 +98,13 @@ impl Scalar {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Event, Pattern};
-
-    fn matches(pattern: &str, event: &str) -> bool {
-        Pattern::parse(pattern).unwrap().matches(&Event::parse(event).unwrap())
-    }
+    use super::consistent;
 
     #[test]
-    fn exact_values_of_every_type() {
-        assert!(matches(r#"{"s": ["a", "b"]}"#, r#"{"s": "b"}"#));
-        assert!(!matches(r#"{"s": ["a", "b"]}"#, r#"{"s": "c"}"#));
-        assert!(matches(r#"{"s": [""]}"#, r#"{"s": ""}"#));
-        assert!(matches(r#"{"n": [300]}"#, r#"{"n": 300.0}"#));
-        assert!(!matches(r#"{"n": [300]}"#, r#"{"n": "300"}"#));
-        assert!(!matches(r#"{"s": ["300"]}"#, r#"{"s": 300}"#));
-        assert!(matches(r#"{"b": [true]}"#, r#"{"b": true}"#));
-        assert!(!matches(r#"{"b": [true]}"#, r#"{"b": "true"}"#));
-        assert!(matches(r#"{"z": [null]}"#, r#"{"z": null}"#));
-        assert!(!matches(r#"{"z": [null]}"#, r#"{}"#));
-    }
-
-    #[test]
-    fn every_field_must_match() {
-        let pattern = r#"{"source": ["aws.ec2"], "detail": {"state": ["stopped"]}}"#;
-        assert!(matches(pattern, r#"{"source": "aws.ec2", "detail": {"state": "stopped"}}"#));
-        assert!(!matches(pattern, r#"{"source": "aws.ec2", "detail": {"state": "running"}}"#));
-        assert!(!matches(pattern, r#"{"source": "aws.ec2"}"#));
-        assert!(!matches(pattern, r#"{"source": "aws.ec2", "detail": "stopped"}"#));
-        assert!(!matches(pattern, r#"{"source": "aws.s3", "detail": {"state": "stopped"}}"#));
-    }
-
-    #[test]
-    fn keys_are_case_sensitive_and_dots_are_not_paths() {
-        assert!(!matches(r#"{"Source": ["x"]}"#, r#"{"source": "x"}"#));
-        assert!(!matches(r#"{"a.b": ["x"]}"#, r#"{"a": {"b": "x"}}"#));
-        assert!(matches(r#"{"a.b": ["x"]}"#, r#"{"a.b": "x"}"#));
-    }
-
-    #[test]
-    fn arrays_match_when_any_element_does() {
-        assert!(matches(r#"{"resources": ["arn:b"]}"#, r#"{"resources": ["arn:a", "arn:b"]}"#));
-        assert!(!matches(r#"{"resources": ["arn:c"]}"#, r#"{"resources": ["arn:a", "arn:b"]}"#));
-        assert!(!matches(r#"{"resources": ["arn:c"]}"#, r#"{"resources": []}"#));
-        assert!(matches(r#"{"a": {"b": [1]}}"#, r#"{"a": [{"b": 2}, {"b": [3, 1]}]}"#));
-        assert!(matches(r#"{"a": [1]}"#, r#"{"a": [[0], [1]]}"#));
-    }
-
-    #[test]
-    fn fields_in_one_array_must_match_in_one_element() {
-        let pattern = r#"{"a": {"b": [1], "c": [4]}}"#;
-        assert!(!matches(pattern, r#"{"a": [{"b": 1, "c": 2}, {"b": 3, "c": 4}]}"#));
-        assert!(matches(pattern, r#"{"a": [{"b": 1, "c": 2}, {"b": 1, "c": 4}]}"#));
+    fn consistency_compares_shared_arrays_only() {
+        assert!(consistent(&[(0, 1)], &[(0, 1), (3, 0)]));
+        assert!(!consistent(&[(0, 1)], &[(0, 2)]));
+        assert!(consistent(&[(0, 1)], &[(1, 2)]));
+        assert!(consistent(&[], &[(1, 2)]));
     }
 }

@@ -6,7 +6,7 @@ use crate::components::json_editor::JsonEditor;
 use crate::components::rule_output::RuleOutput;
 use crate::components::verdict::VerdictBanner;
 use crate::state::{Action, State};
-use crate::view_model::Evaluation;
+use crate::view_model::{Evaluation, Problem};
 
 /// The whole playground.
 #[component]
@@ -19,9 +19,6 @@ pub fn App() -> Html {
     let dispatch = |make: fn(String) -> Action| {
         let state = state.clone();
         Callback::from(move |text: String| state.dispatch(make(text)))
-    };
-    let problem = |result: Result<(), &evpat::Error>| {
-        result.err().map(|error| (error.to_string(), error.hint().map(str::to_owned)))
     };
     let rule_request = evaluation.rule_request(&state.rule_name);
 
@@ -40,14 +37,14 @@ pub fn App() -> Html {
                         id="pattern-editor"
                         label="Event pattern"
                         value={state.pattern.clone()}
-                        error={problem(evaluation.pattern.as_ref().map(|_| ()))}
+                        error={evaluation.pattern.as_ref().err().map(Problem::of)}
                         oninput={dispatch(Action::EditPattern)}
                     />
                     <JsonEditor
                         id="event-editor"
                         label="Event"
                         value={state.event.clone()}
-                        error={problem(evaluation.event.as_ref().map(|_| ()))}
+                        error={evaluation.event.as_ref().err().map(Problem::of)}
                         oninput={dispatch(Action::EditEvent)}
                     />
                 </div>

@@ -1,7 +1,7 @@
 //! What the page shows, derived from [`State`] by the pure crates. Tested
 //! natively, so the components stay free of decisions.
 
-use evpat::{Error, Event, Pattern};
+use evpat::{Error, Event, Limits, Pattern};
 use evpat_rule::PutRuleRequest;
 
 use crate::state::State;
@@ -47,9 +47,12 @@ impl Verdict {
 }
 
 impl Evaluation {
-    /// Parses both inputs of `state`.
+    /// Parses both inputs of `state`, within AWS's limits.
     pub fn of(state: &State) -> Evaluation {
-        Evaluation { pattern: Pattern::parse(&state.pattern), event: Event::parse(&state.event) }
+        Evaluation {
+            pattern: Pattern::parse_with_limits(&state.pattern, &Limits::AWS),
+            event: Event::parse_with_limits(&state.event, &Limits::AWS),
+        }
     }
 
     /// Whether the event matches, decided by [`Pattern::matches`].
@@ -71,6 +74,33 @@ impl Evaluation {
         PutRuleRequest::new(rule_name, pattern)
             .map(|request| request.to_json())
             .map_err(|error| error.to_string())
+    }
+}
+
+/// An error as an editor shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// AWS's reason and where it is: `… at line 4, column 5`.
+    pub message: String,
+    /// The JSON path of the offending value, unless it is the whole text.
+    pub path: Option<String>,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    /// How the editors show `error`.
+    pub fn of(error: &Error) -> Problem {
+        Problem {
+            message: format!(
+                "{} at line {}, column {}",
+                error.reason(),
+                error.line(),
+                error.column()
+            ),
+            path: (error.path() != "$").then(|| error.path().to_owned()),
+            hint: error.hint().map(str::to_owned),
+        }
     }
 }
 
@@ -136,5 +166,32 @@ mod tests {
         let state = State::default();
         let error = evaluate(&state).rule_request("no spaces").unwrap_err();
         assert!(error.contains("Member must satisfy regular expression pattern"), "{error}");
+    }
+
+    #[test]
+    fn problems_carry_aws_reason_place_and_hint() {
+        let state =
+            State::default().apply(Action::EditPattern("{\n  \"source\": \"aws.ec2\"\n}".into()));
+        let evaluation = evaluate(&state);
+        let problem = Problem::of(evaluation.pattern.as_ref().unwrap_err());
+        assert_eq!(
+            problem,
+            Problem {
+                message: "\"source\" must be an object or an array at line 2, column 13".into(),
+                path: Some("$.source".into()),
+                hint: Some("put the value in an array: [\"aws.ec2\"]".into()),
+            }
+        );
+    }
+
+    #[test]
+    fn patterns_longer_than_aws_allows_are_refused() {
+        let long = format!("{{\"source\": [\"{}\"]}}", "x".repeat(5000));
+        let state = State::default().apply(Action::EditPattern(long));
+        let error = evaluate(&state).pattern.unwrap_err();
+        assert_eq!(
+            error.reason(),
+            "Event pattern is too long: 5016 characters, more than the 4096 allowed"
+        );
     }
 }

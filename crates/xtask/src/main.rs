@@ -96,6 +96,12 @@ fn test(workspace: &Workspace) -> Result<(), String> {
         .status_ok()?;
     step("cargo test --workspace");
     workspace.command("cargo").args(["test", "--workspace", "--locked"]).status_ok()?;
+    step("cargo test (wasm32, in Node: the input-safety limits)");
+    workspace
+        .command("cargo")
+        .args(["test", "--locked", "-p", "evpat", "--test", "wasm"])
+        .args(["--target", "wasm32-unknown-unknown"])
+        .status_ok()?;
     dist::build(workspace, None)?;
     step("dist: a build for a sub-path, for the deployment test");
     let subpath_dist = workspace.root.join("target/dist-subpath");

@@ -3,6 +3,8 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::view_model::Problem;
+
 /// Properties of [`JsonEditor`].
 #[derive(Properties, PartialEq)]
 pub struct JsonEditorProps {
@@ -12,8 +14,8 @@ pub struct JsonEditorProps {
     pub label: AttrValue,
     /// The text.
     pub value: AttrValue,
-    /// The error to show under the text, as `(message, hint)`.
-    pub error: Option<(String, Option<String>)>,
+    /// The error to show under the text.
+    pub error: Option<Problem>,
     /// Called with the new text on every edit.
     pub oninput: Callback<String>,
 }
@@ -45,10 +47,13 @@ pub fn JsonEditor(props: &JsonEditorProps) -> Html {
                 aria-invalid={if invalid { "true" } else { "false" }}
                 aria-describedby={invalid.then(|| error_id.clone())}
             />
-            if let Some((message, hint)) = &props.error {
+            if let Some(problem) = &props.error {
                 <div id={error_id} class="problem" role="alert">
-                    <p class="problem-message">{ message.clone() }</p>
-                    if let Some(hint) = hint {
+                    <p class="problem-message">{ problem.message.clone() }</p>
+                    if let Some(path) = &problem.path {
+                        <p class="problem-path">{ format!("In {path}") }</p>
+                    }
+                    if let Some(hint) = &problem.hint {
                         <p class="problem-hint">{ format!("Hint: {hint}") }</p>
                     }
                 </div>
