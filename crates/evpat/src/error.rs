@@ -140,6 +140,46 @@ pub enum ErrorKind {
     EventTooLarge,
 }
 
+impl ErrorKind {
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::Syntax,
+        ErrorKind::TooDeep,
+        ErrorKind::TooLong,
+        ErrorKind::FilterNotObject,
+        ErrorKind::LeafNotArray,
+        ErrorKind::EmptyArray,
+        ErrorKind::EmptyObject,
+        ErrorKind::OnlyOneKey,
+        ErrorKind::InvalidMatchValue,
+        ErrorKind::UnknownOperator,
+        ErrorKind::OperandNotString,
+        ErrorKind::AnythingButShape,
+        ErrorKind::AnythingButListType,
+        ErrorKind::AnythingButIgnoreCaseListType,
+        ErrorKind::EmptyPrefixSuffix,
+        ErrorKind::NumericNotArray,
+        ErrorKind::NumericOperator,
+        ErrorKind::NumericValue,
+        ErrorKind::NumericTooLong,
+        ErrorKind::NumberNotComparable,
+        ErrorKind::ExistsNotBoolean,
+        ErrorKind::CidrMalformed,
+        ErrorKind::CidrAddress,
+        ErrorKind::CidrMask,
+        ErrorKind::WildcardConsecutive,
+        ErrorKind::WildcardEscape,
+        ErrorKind::WildcardTooComplex,
+        ErrorKind::OrNotArray,
+        ErrorKind::OrTooFewBranches,
+        ErrorKind::OrReservedField,
+        ErrorKind::TooManyCombinations,
+        ErrorKind::EventNotObject,
+        ErrorKind::EventEnvelope,
+        ErrorKind::EventTooLarge,
+    ];
+}
+
 impl Error {
     /// Builds an error about `text`, placing it at `span`.
     pub(crate) fn new(
@@ -348,6 +388,54 @@ mod tests {
         assert_eq!(line_column("a\nbc", 3), (2, 2));
         assert_eq!(line_column("é\né x", 5), (2, 2));
         assert_eq!(line_column("ab", 99), (1, 3));
+    }
+
+    /// The exhaustive match fails to compile when a kind is added, and the
+    /// assertions fail until [`ErrorKind::ALL`] lists it.
+    #[test]
+    fn all_lists_every_kind_once() {
+        fn index(kind: ErrorKind) -> usize {
+            match kind {
+                ErrorKind::Syntax => 0,
+                ErrorKind::TooDeep => 1,
+                ErrorKind::TooLong => 2,
+                ErrorKind::FilterNotObject => 3,
+                ErrorKind::LeafNotArray => 4,
+                ErrorKind::EmptyArray => 5,
+                ErrorKind::EmptyObject => 6,
+                ErrorKind::OnlyOneKey => 7,
+                ErrorKind::InvalidMatchValue => 8,
+                ErrorKind::UnknownOperator => 9,
+                ErrorKind::OperandNotString => 10,
+                ErrorKind::AnythingButShape => 11,
+                ErrorKind::AnythingButListType => 12,
+                ErrorKind::AnythingButIgnoreCaseListType => 13,
+                ErrorKind::EmptyPrefixSuffix => 14,
+                ErrorKind::NumericNotArray => 15,
+                ErrorKind::NumericOperator => 16,
+                ErrorKind::NumericValue => 17,
+                ErrorKind::NumericTooLong => 18,
+                ErrorKind::NumberNotComparable => 19,
+                ErrorKind::ExistsNotBoolean => 20,
+                ErrorKind::CidrMalformed => 21,
+                ErrorKind::CidrAddress => 22,
+                ErrorKind::CidrMask => 23,
+                ErrorKind::WildcardConsecutive => 24,
+                ErrorKind::WildcardEscape => 25,
+                ErrorKind::WildcardTooComplex => 26,
+                ErrorKind::OrNotArray => 27,
+                ErrorKind::OrTooFewBranches => 28,
+                ErrorKind::OrReservedField => 29,
+                ErrorKind::TooManyCombinations => 30,
+                ErrorKind::EventNotObject => 31,
+                ErrorKind::EventEnvelope => 32,
+                ErrorKind::EventTooLarge => 33,
+            }
+        }
+        for (i, kind) in ErrorKind::ALL.iter().enumerate() {
+            assert_eq!(index(*kind), i, "{kind:?}");
+        }
+        assert_eq!(ErrorKind::ALL.len(), 34);
     }
 
     #[test]

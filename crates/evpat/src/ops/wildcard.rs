@@ -1,5 +1,9 @@
 //! `wildcard`: globs where `*` matches any run of characters, `\*` is a
 //! literal star and `\\` a literal backslash.
+//!
+//! Hand-written rather than taken from a glob crate: those give `?`, `[…]`
+//! and other escapes meanings that EventBridge does not, and the
+//! complexity check needs the glob's NFA, which they do not expose.
 
 use std::collections::{HashSet, VecDeque};
 
