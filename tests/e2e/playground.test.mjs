@@ -224,6 +224,56 @@ describe("the playground", () => {
     await context.close();
   });
 
+  test("a failing check explains why, and clicking it selects its part of the pattern", async () => {
+    const { context, page, problems } = await openPlayground(browser, server.url);
+    const original = await eventEditor(page).inputValue();
+    await eventEditor(page).fill(
+      original.replace('"eventName": "AuthorizeSecurityGroupIngress"', '"eventName": "DescribeInstances"'),
+    );
+    await page.getByText("Why it does not match").waitFor();
+    const failed = page.getByRole("button", { name: /^detail\.eventName: none of the 6 conditions matches "DescribeInstances"$/ });
+    await failed.waitFor();
+    await failed.click();
+    const patternText = await patternEditor(page).inputValue();
+    const selection = await patternEditor(page).evaluate((el) => [el.selectionStart, el.selectionEnd]);
+    // The key "eventName" in the pattern, quotes included.
+    const start = patternText.indexOf('"eventName"');
+    assert.deepEqual(selection, [start, start + '"eventName"'.length]);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "pattern-editor");
+    // The event editor selects the value that was compared.
+    const eventText = await eventEditor(page).inputValue();
+    const eventSelection = await eventEditor(page).evaluate((el) => [el.selectionStart, el.selectionEnd]);
+    assert.equal(eventText.slice(...eventSelection), '"DescribeInstances"');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("a condition's reason and selection, with text before it that is not ASCII", async () => {
+    const { context, page, problems } = await openPlayground(browser, server.url);
+    const pattern = '{\n  "detail-type": ["AWS API Call via CloudTrail"],\n  "détail😀": ["x"],\n  "detail": {"eventSource": [{"prefix": "s3."}]}\n}';
+    await patternEditor(page).fill(pattern);
+    const failed = page.getByRole("button", { name: 'detail.eventSource: expected a string starting with "s3.", got "ec2.amazonaws.com"' });
+    await failed.click();
+    const selection = await patternEditor(page).evaluate((el) => [el.selectionStart, el.selectionEnd]);
+    // Offsets count UTF-16 units, as the browser does.
+    assert.deepEqual(pattern.slice(...selection), '"eventSource"');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("lints appear under the pattern editor", async () => {
+    const { context, page, problems } = await openPlayground(browser, server.url);
+    await patternEditor(page).fill('{"source": ["aws.EC2"], "detail": {"count": ["5"]}}');
+    const lints = page.getByRole("list", { name: "Lints" });
+    await lints.waitFor();
+    assert.deepEqual(await lints.getByRole("listitem").allTextContents(), [
+      'Warning: "aws.EC2" is not a source AWS sends; it is close to "aws.ec2" Fix: write "aws.ec2"',
+      'Note: "5" is a string: it never matches the number 5 Fix: if the event has a number, write 5 without quotes',
+    ]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test("the Rule output's EventPattern string parses back to the pattern", async () => {
     const { context, page, problems } = await openPlayground(browser, server.url);
     const rule = JSON.parse(await page.getByLabel("PutRule request").textContent());

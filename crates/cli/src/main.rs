@@ -1,22 +1,51 @@
 //! The `evpat` command: parses the arguments, runs one command, and maps its
 //! outcome to an exit code.
 //!
-//! Every command returns `Err(message)` for anything the user must fix: the
-//! message goes to stderr and the exit code is 2, the code clap also uses for
-//! usage errors. Success is 0.
+//! Exit codes are grep's: 0 for success (everything matched, every
+//! expectation held), 1 for a clean "no" (an event did not match, a case
+//! failed), 2 for anything the user must fix before evpat can answer, the
+//! code clap also uses for usage errors. Errors go to stderr; stdout
+//! carries only results, so that it can be piped.
+//!
+//! A closed stdout (`evpat filter … | head -1`) is not an error: whoever
+//! reads the output has stopped listening, and the command ends quietly
+//! with 0. Rust ignores SIGPIPE, so this arrives as a `BrokenPipe` write
+//! error, which [`main`] recognises wherever it comes from.
 
 mod batch;
 mod check;
+mod explain;
+mod filter;
+mod input;
+mod report;
+mod spec;
+mod style;
+mod test;
 
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
+use clap_complete::Shell;
 
 /// Test Amazon EventBridge event patterns, with AWS's rules and AWS's error
 /// messages.
 #[derive(Parser)]
-#[command(name = "evpat", version, arg_required_else_help = true)]
+#[command(
+    name = "evpat",
+    version,
+    arg_required_else_help = true,
+    after_help = "\
+Examples:
+  evpat check rule.json                      check a pattern as PutRule would
+  evpat test rule.json event.json            does the event match? (exit 0, 1)
+  evpat test --spec tests/rules/*.yaml       run spec files' cases, as in CI
+  evpat filter rule.json events.jsonl        the log lines whose event matches
+  evpat completions bash > evpat.bash        shell completions
+
+Exit codes: 0 yes, 1 no, 2 error."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -28,6 +57,10 @@ enum Command {
     ///
     /// Prints `FILE: valid` and exits 0, or prints `FILE:LINE:COLUMN:` and
     /// the error under the offending text to stderr and exits 2.
+    #[command(after_help = "\
+Examples:
+  evpat check rules/ec2-stopping.json
+  aws events describe-rule --name my-rule --query EventPattern --output text | evpat check -")]
     Check {
         /// The pattern file; `-` reads standard input.
         pattern_file: PathBuf,
@@ -40,6 +73,10 @@ enum Command {
     /// `no-match` or `invalid`, and E AWS's error message or null. A line
     /// that cannot be read gives `invalid` and `line N: <what is wrong>`.
     /// The exit code is 0 once every line is answered.
+    #[command(after_help = "\
+Examples:
+  evpat batch < cases.jsonl > verdicts.jsonl
+  echo '{\"pattern\": {\"a\": [1]}, \"event\": {\"a\": 1}}' | evpat batch --any-event")]
     Batch {
         /// Accept any JSON object as an event, without the envelope fields
         /// (id, account, source, time, region, detail-type) that AWS's
@@ -47,18 +84,108 @@ enum Command {
         #[arg(long)]
         any_event: bool,
     },
+    /// Test a pattern against event files, or run the cases of spec files.
+    ///
+    /// With a pattern and events, prints `EVENT_FILE: match` or
+    /// `EVENT_FILE: no match` for each event. With `--spec`, runs each
+    /// spec's cases and prints the failures, then `N passed, M failed`.
+    /// Exits 0 when everything matches (every expectation holds), 1 when
+    /// not, 2 when something could not be tested.
+    ///
+    /// A spec file, in YAML (`.yaml`, `.yml`) or JSON:
+    ///
+    ///   pattern: rules/ec2-stopping.json   # relative to the spec, or inline
+    ///   cases:
+    ///     - name: stopping instance
+    ///       event: events/ec2-stopping.json  # relative to the spec, or inline
+    ///       expect: match                    # or no-match
+    #[command(
+        verbatim_doc_comment,
+        override_usage = "evpat test [OPTIONS] <PATTERN_FILE> <EVENT_FILE>...\n       \
+                          evpat test [OPTIONS] --spec <SPEC_FILE>...",
+        after_help = "\
+Examples:
+  evpat test rules/ec2.json events/stopping.json events/running.json
+  evpat test --any-event rules/ec2.json - < event.json
+  evpat test --spec tests/rules/*.yaml
+  evpat test --spec tests/rules/*.yaml --format junit > evpat-junit.xml
+  evpat test --spec tests/rules/*.yaml --format github --deny-warnings"
+    )]
+    Test(test::Args),
+    /// Print the lines of a JSON Lines stream whose event matches a
+    /// pattern, like grep.
+    ///
+    /// Any JSON object is an event. A line that is not one is reported on
+    /// stderr as `evpat: FILE:LINE: REASON` and skipped. Exits 0 when a
+    /// line was selected, 1 when none was, 2 when a line was bad.
+    #[command(after_help = "\
+Examples:
+  evpat filter rules/ec2.json events.jsonl
+  zcat events.jsonl.gz | evpat filter rules/ec2.json -c
+  evpat filter -v -n rules/ec2.json events.jsonl | head")]
+    Filter(filter::Args),
+    /// Print a shell completion script.
+    #[command(after_help = "\
+Examples:
+  evpat completions bash > ~/.local/share/bash-completion/completions/evpat
+  evpat completions zsh > ~/.zfunc/_evpat
+  evpat completions fish > ~/.config/fish/completions/evpat.fish")]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+}
+
+/// How a command ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Yes: exit code 0.
+    Success,
+    /// No: exit code 1.
+    Failure,
+    /// Could not answer: exit code 2.
+    Error,
 }
 
 fn main() -> ExitCode {
     let outcome = match Cli::parse().command {
-        Command::Check { pattern_file } => check::run(&pattern_file),
-        Command::Batch { any_event } => batch::run(any_event),
+        Command::Check { pattern_file } => legacy(check::run(&pattern_file)),
+        Command::Batch { any_event } => legacy(batch::run(any_event)),
+        Command::Test(args) => test::run(&args),
+        Command::Filter(args) => filter::run(&args),
+        Command::Completions { shell } => completions(shell),
     };
     match outcome {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("{message}");
+        Ok(Status::Success) => ExitCode::SUCCESS,
+        Ok(Status::Failure) => ExitCode::from(1),
+        Ok(Status::Error) => ExitCode::from(2),
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(io::stderr(), "{error:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// `check` and `batch` say `Ok(())` or the message to print.
+fn legacy(outcome: Result<(), String>) -> anyhow::Result<Status> {
+    outcome.map(|()| Status::Success).map_err(anyhow::Error::msg)
+}
+
+/// Prints the completion script for `shell`.
+fn completions(shell: Shell) -> anyhow::Result<Status> {
+    // clap_complete panics when it cannot write; a buffer it can always
+    // write, and a closed stdout is then ours to handle.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "evpat", &mut script);
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(&script).and_then(|()| stdout.flush())?;
+    Ok(Status::Success)
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
 }

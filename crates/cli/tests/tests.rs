@@ -1,18 +1,40 @@
 //! Integration tests of the `evpat` binary: one test binary, a module per
 //! command, plus every conformance case through `evpat batch`.
+//!
+//! The `test`, `filter` and `cli` tests run in `tests/fixtures`, so that the
+//! file names in their expected output are short and stable.
 
 mod batch;
 mod check;
+mod cli;
 mod conformance;
+mod filter;
+mod spec;
+mod test_events;
 
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 /// Runs `evpat` with `args`, feeding it `stdin` from a thread so that a
 /// large input cannot deadlock against a full stdout pipe.
 fn evpat(args: &[&str], stdin: &[u8]) -> Output {
+    evpat_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, stdin)
+}
+
+/// As [`evpat`], in `tests/fixtures`.
+fn in_fixtures(args: &[&str], stdin: &[u8]) -> Output {
+    evpat_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"), args, stdin)
+}
+
+/// Runs `evpat` in `dir`.
+fn evpat_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_evpat"))
         .args(args)
+        .current_dir(dir)
+        // Color is for terminals only, but a developer's NO_COLOR must not
+        // be what keeps these outputs plain.
+        .env_remove("NO_COLOR")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -53,4 +75,10 @@ fn usage_errors_exit_2() {
     assert_eq!(evpat(&["frobnicate"], b"").status.code(), Some(2));
     assert_eq!(evpat(&["check"], b"").status.code(), Some(2));
     assert_eq!(evpat(&["batch", "--nope"], b"").status.code(), Some(2));
+}
+
+/// The exit code, stdout and stderr of a run.
+fn outcome(output: &Output) -> (Option<i32>, String, String) {
+    let (stdout, stderr) = text(output);
+    (output.status.code(), stdout, stderr)
 }

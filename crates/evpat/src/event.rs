@@ -36,6 +36,8 @@ pub(crate) struct Field {
     pub value: Leaf,
     pub trail: Trail,
     pub span: Span,
+    /// Where the value is, with array indexes: `$.detail.items[0].id`.
+    pub json_path: String,
 }
 
 /// A leaf value.
@@ -111,19 +113,35 @@ pub(crate) fn read_object(text: &str, limits: &Limits) -> Result<Node, Error> {
 /// Flattens without recursion, so that the deepest event accepted cannot
 /// overflow the stack.
 fn flatten(root: &Node) -> Vec<Field> {
+    /// A value still to visit, and where it is.
+    struct Visit<'a> {
+        node: &'a Node,
+        path: String,
+        trail: Trail,
+        json_path: String,
+    }
     let mut fields = Vec::new();
     let mut next_array = 0u32;
-    let mut stack: Vec<(&Node, String, Trail)> = vec![(root, String::new(), Trail::new())];
-    while let Some((node, path, trail)) = stack.pop() {
+    let mut stack = vec![Visit {
+        node: root,
+        path: String::new(),
+        trail: Trail::new(),
+        json_path: "$".to_owned(),
+    }];
+    while let Some(Visit { node, path, trail, json_path }) = stack.pop() {
         let leaf = match &node.value {
             Value::Object(members) => {
                 for member in members.iter().rev() {
-                    let child = if path.is_empty() {
-                        member.key.clone()
-                    } else {
-                        format!("{path}.{}", member.key)
-                    };
-                    stack.push((&member.value, child, trail.clone()));
+                    stack.push(Visit {
+                        node: &member.value,
+                        path: if path.is_empty() {
+                            member.key.clone()
+                        } else {
+                            format!("{path}.{}", member.key)
+                        },
+                        trail: trail.clone(),
+                        json_path: json::child_path(&json_path, &member.key),
+                    });
                 }
                 continue;
             }
@@ -133,7 +151,12 @@ fn flatten(root: &Node) -> Vec<Field> {
                 for (i, item) in items.iter().enumerate().rev() {
                     let mut trail = trail.clone();
                     trail.push((id, i as u32));
-                    stack.push((item, path.clone(), trail));
+                    stack.push(Visit {
+                        node: item,
+                        path: path.clone(),
+                        trail,
+                        json_path: format!("{json_path}[{i}]"),
+                    });
                 }
                 continue;
             }
@@ -142,7 +165,7 @@ fn flatten(root: &Node) -> Vec<Field> {
             Value::Bool(b) => Leaf::Bool(*b),
             Value::Null => Leaf::Null,
         };
-        fields.push(Field { path, value: leaf, trail, span: node.span });
+        fields.push(Field { path, value: leaf, trail, span: node.span, json_path });
     }
     // Stable, so values at one path keep their document order.
     fields.sort_by(|a, b| a.path.cmp(&b.path));

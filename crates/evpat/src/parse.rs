@@ -2,6 +2,8 @@
 //! reasons: a leaf that is not an array, an unknown operator, an operand
 //! of the wrong JSON type.
 
+use std::cell::RefCell;
+
 use crate::ast::{
     AnythingBut, Case, Field, FieldValue, Literal, Matcher, MatcherKind, NumericToken,
     NumericTokenValue, Object, Operand,
@@ -22,19 +24,35 @@ pub(crate) const OPERATORS: &[&str] = &[
     "wildcard",
 ];
 
-/// Parses the root of a pattern.
-pub(crate) fn parse(text: &str, root: &Node) -> Result<Object, Error> {
-    let parser = Parser { text };
-    match &root.value {
-        Value::Object(members) => parser.object(members, root.span, "$", false),
+/// A key given twice in one object: only the last occurrence counts.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Duplicate {
+    pub key: String,
+    /// The occurrence that is ignored.
+    pub ignored: Span,
+    pub path: String,
+}
+
+/// Parses the root of a pattern; also returns the duplicate keys found.
+pub(crate) fn parse(text: &str, root: &Node) -> Result<(Object, Vec<Duplicate>), Error> {
+    let parser = Parser { text, duplicates: RefCell::new(Vec::new()) };
+    let object = match &root.value {
+        Value::Object(members) => parser.object(members, root.span, "$", false)?,
         _ => {
-            Err(parser.error(ErrorKind::FilterNotObject, "Filter is not an object", root.span, "$"))
+            return Err(parser.error(
+                ErrorKind::FilterNotObject,
+                "Filter is not an object",
+                root.span,
+                "$",
+            ));
         }
-    }
+    };
+    Ok((object, parser.duplicates.into_inner()))
 }
 
 struct Parser<'a> {
     text: &'a str,
+    duplicates: RefCell<Vec<Duplicate>>,
 }
 
 impl Parser<'_> {
@@ -68,7 +86,14 @@ impl Parser<'_> {
         let mut fields: Vec<Field> = Vec::with_capacity(members.len());
         for member in members {
             let field = self.field(member, path, or_branch)?;
-            fields.retain(|earlier| earlier.key != field.key);
+            if let Some(earlier) = fields.iter().position(|earlier| earlier.key == field.key) {
+                let earlier = fields.remove(earlier);
+                self.duplicates.borrow_mut().push(Duplicate {
+                    key: earlier.key,
+                    ignored: earlier.key_span,
+                    path: earlier.path,
+                });
+            }
             fields.push(field);
         }
         Ok(Object { fields })

@@ -6,6 +6,7 @@ use crate::event::Event;
 use crate::ir::Ir;
 use crate::json::{self, Span};
 use crate::limits::Limits;
+use crate::parse::Duplicate;
 use crate::{parse, print, validate};
 
 /// A valid event pattern, ready to match events.
@@ -14,6 +15,7 @@ pub struct Pattern {
     text: String,
     ast: Object,
     ir: Ir,
+    duplicates: Vec<Duplicate>,
 }
 
 impl Pattern {
@@ -51,10 +53,10 @@ impl Pattern {
         }
         let root = json::read(text, limits.max_pattern_depth)
             .map_err(|err| Error::syntax(Subject::Pattern, text, err))?;
-        let ast = parse::parse(text, &root)?;
+        let (ast, duplicates) = parse::parse(text, &root)?;
         drop(root);
         let ir = validate::validate(text, &ast, limits)?;
-        Ok(Pattern { text: text.to_owned(), ast, ir })
+        Ok(Pattern { text: text.to_owned(), ast, ir, duplicates })
     }
 
     /// Whether `event` matches. Any JSON object is an event here, as in
@@ -79,6 +81,14 @@ impl Pattern {
     /// last wins), whitespace normalized.
     pub fn canonical_text(&self) -> String {
         print::print(&self.ast)
+    }
+
+    pub(crate) fn ast(&self) -> &Object {
+        &self.ast
+    }
+
+    pub(crate) fn duplicates(&self) -> &[Duplicate] {
+        &self.duplicates
     }
 
     /// How many branches `$or` expands the pattern into.

@@ -36,6 +36,11 @@ pub(crate) fn validate(text: &str, root: &Object, limits: &Limits) -> Result<Ir,
     Ok(Ir { branches: branches.into_iter().map(|rules| Branch { rules }).collect() })
 }
 
+/// The condition one matcher stands for, for a pattern that validated.
+pub(crate) fn condition(text: &str, matcher: &Matcher) -> Result<Condition, Error> {
+    Validator { text }.condition(matcher)
+}
+
 /// How many branches `$or` expands `object` into: alternatives add up,
 /// and sibling fields multiply. Saturates rather than overflows.
 fn combinations(object: &Object) -> usize {

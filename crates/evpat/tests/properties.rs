@@ -208,3 +208,83 @@ fn generated_patterns_are_mostly_valid() {
         .count();
     assert!(valid >= 150, "only {valid} of 200 generated patterns are valid");
 }
+
+/// Every condition in an explanation, with the keys that lead to it.
+fn conditions(check: &evpat::Check, out: &mut Vec<(Vec<String>, String, bool)>) {
+    if let evpat::CheckSubject::Condition(written) = &check.subject {
+        out.push((check.keys.clone(), written.clone(), check.matched));
+    }
+    for child in &check.children {
+        conditions(child, out);
+    }
+}
+
+/// The pattern `{"k1": {"k2": [condition]}}` for keys `k1.k2`.
+fn one_condition_pattern(keys: &[String], condition: &str) -> String {
+    let mut text = format!("[{condition}]");
+    for key in keys.iter().rev() {
+        text = format!("{{{}: {text}}}", serde_json::to_string(key).unwrap());
+    }
+    text
+}
+
+/// Patterns and events that often share keys and values, so that both
+/// verdicts come up.
+fn pattern_and_event() -> impl Strategy<Value = (String, String)> {
+    prop_oneof![
+        1 => (pattern_value(), event_value()).prop_map(|(p, e)| (p.to_string(), e.to_string())),
+        3 => (event_value(), prop::collection::vec(any::<u8>(), 64), pattern_value(), any::<bool>())
+            .prop_filter_map("the event gives a pattern", |(event, choices, extra, add)| {
+                let mut pattern = pattern_from(&event, &mut choices.into_iter())?;
+                // Sometimes add a generated field, so that some no longer match.
+                if let (true, Value::Object(p), Value::Object(x)) = (add, &mut pattern, extra) {
+                    p.extend(x.into_iter().take(1));
+                }
+                Some((pattern.to_string(), event.to_string()))
+            }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+    #[test]
+    fn prop_explained_verdict_is_the_matchers((pattern, event) in pattern_and_event()) {
+        let parsed = Pattern::parse(&pattern);
+        prop_assume!(parsed.is_ok());
+        let (pattern, event) = (parsed.unwrap(), Event::parse(&event).unwrap());
+        prop_assert_eq!(evpat::explain(&pattern, &event).matched, pattern.matches(&event), "{}", pattern.text());
+    }
+
+    #[test]
+    fn prop_each_condition_verdict_is_the_matchers_alone((pattern, event) in pattern_and_event()) {
+        let parsed = Pattern::parse(&pattern);
+        prop_assume!(parsed.is_ok());
+        let (pattern, event) = (parsed.unwrap(), Event::parse(&event).unwrap());
+        let mut found = Vec::new();
+        conditions(&evpat::explain(&pattern, &event).root, &mut found);
+        for (keys, condition, matched) in found {
+            let alone = one_condition_pattern(&keys, &condition);
+            let alone = Pattern::parse(&alone).unwrap_or_else(|e| panic!("{alone}: {e:?}"));
+            prop_assert_eq!(alone.matches(&event), matched, "{} in {}", alone.text(), pattern.text());
+        }
+    }
+}
+
+#[test]
+fn generated_pairs_give_both_verdicts() {
+    // Guards the generator: the properties above would pass vacuously if
+    // every pair matched, or none did.
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = pattern_and_event();
+    let (mut matched, mut failed) = (0, 0);
+    for _ in 0..500 {
+        let (pattern, event) = strategy.new_tree(&mut runner).unwrap().current();
+        if let (Ok(pattern), Ok(event)) = (Pattern::parse(&pattern), Event::parse(&event)) {
+            if pattern.matches(&event) { matched += 1 } else { failed += 1 }
+        }
+    }
+    assert!(matched >= 50 && failed >= 50, "{matched} matched, {failed} failed");
+}

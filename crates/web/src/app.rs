@@ -1,12 +1,16 @@
 //! The page: state in, view out.
 
+use evpat::Span;
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::components::explanation::ExplanationView;
 use crate::components::json_editor::JsonEditor;
+use crate::components::lints::LintList;
 use crate::components::rule_output::RuleOutput;
 use crate::components::verdict::VerdictBanner;
 use crate::state::{Action, State};
-use crate::view_model::{Evaluation, Problem};
+use crate::view_model::{Evaluation, Problem, utf16_range};
 
 /// The whole playground.
 #[component]
@@ -21,6 +25,29 @@ pub fn App() -> Html {
         Callback::from(move |text: String| state.dispatch(make(text)))
     };
     let rule_request = evaluation.rule_request(&state.rule_name);
+    let explanation = evaluation.explanation.clone();
+    let lints = evaluation.lints.clone();
+    let pattern_ref = use_node_ref();
+    let event_ref = use_node_ref();
+    // Selects a check's part of the pattern, and the event value it was
+    // compared with; the pattern editor takes the focus.
+    let onselect = {
+        let (state, pattern_ref, event_ref) =
+            (state.clone(), pattern_ref.clone(), event_ref.clone());
+        Callback::from(move |(pattern_span, event_span): (Span, Option<Span>)| {
+            if let (Some(span), Some(editor)) =
+                (event_span, event_ref.cast::<HtmlTextAreaElement>())
+            {
+                let (start, end) = utf16_range(&state.event, span);
+                let _ = editor.set_selection_range(start, end);
+            }
+            if let Some(editor) = pattern_ref.cast::<HtmlTextAreaElement>() {
+                let (start, end) = utf16_range(&state.pattern, pattern_span);
+                let _ = editor.focus();
+                let _ = editor.set_selection_range(start, end);
+            }
+        })
+    };
 
     html! {
         <>
@@ -39,6 +66,8 @@ pub fn App() -> Html {
                         value={state.pattern.clone()}
                         error={evaluation.pattern.as_ref().err().map(Problem::of)}
                         oninput={dispatch(Action::EditPattern)}
+                        node_ref={pattern_ref}
+                        footer={html! { <LintList lints={lints} /> }}
                     />
                     <JsonEditor
                         id="event-editor"
@@ -46,9 +75,13 @@ pub fn App() -> Html {
                         value={state.event.clone()}
                         error={evaluation.event.as_ref().err().map(Problem::of)}
                         oninput={dispatch(Action::EditEvent)}
+                        node_ref={event_ref}
                     />
                 </div>
                 <VerdictBanner verdict={evaluation.verdict()} />
+                if let Some(explanation) = explanation {
+                    <ExplanationView {explanation} {onselect} />
+                }
                 <RuleOutput
                     name={state.rule_name.clone()}
                     request={rule_request}

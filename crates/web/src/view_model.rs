@@ -1,7 +1,9 @@
 //! What the page shows, derived from [`State`] by the pure crates. Tested
 //! natively, so the components stay free of decisions.
 
-use evpat::{Error, Event, Limits, Pattern};
+use evpat::{
+    Error, Event, Explanation, Limits, Lint, Pattern, Span, explain, lint, lint_with_event,
+};
 use evpat_rule::PutRuleRequest;
 
 use crate::state::State;
@@ -13,6 +15,10 @@ pub struct Evaluation {
     pub pattern: Result<Pattern, Error>,
     /// The parsed event, or why it is not one.
     pub event: Result<Event, Error>,
+    /// Why the event matches or not, when both parse.
+    pub explanation: Option<Explanation>,
+    /// The pattern's lints, with those that need the event when it parses.
+    pub lints: Vec<Lint>,
 }
 
 /// The answer the result area gives.
@@ -49,10 +55,16 @@ impl Verdict {
 impl Evaluation {
     /// Parses both inputs of `state`, within AWS's limits.
     pub fn of(state: &State) -> Evaluation {
-        Evaluation {
-            pattern: Pattern::parse_with_limits(&state.pattern, &Limits::AWS),
-            event: Event::parse_with_limits(&state.event, &Limits::AWS),
-        }
+        let pattern = Pattern::parse_with_limits(&state.pattern, &Limits::AWS);
+        let event = Event::parse_with_limits(&state.event, &Limits::AWS);
+        let (explanation, lints) = match (&pattern, &event) {
+            (Ok(pattern), Ok(event)) => {
+                (Some(explain(pattern, event)), lint_with_event(pattern, event))
+            }
+            (Ok(pattern), Err(_)) => (None, lint(pattern)),
+            (Err(_), _) => (None, Vec::new()),
+        };
+        Evaluation { pattern, event, explanation, lints }
     }
 
     /// Whether the event matches, decided by [`Pattern::matches`].
@@ -102,6 +114,19 @@ impl Problem {
             hint: error.hint().map(str::to_owned),
         }
     }
+}
+
+/// A byte span of `text` as UTF-16 offsets, which is what a textarea's
+/// selection counts.
+pub fn utf16_range(text: &str, span: Span) -> (u32, u32) {
+    let offset = |byte: usize| {
+        let mut byte = byte.min(text.len());
+        while !text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        text[..byte].encode_utf16().count() as u32
+    };
+    (offset(span.start), offset(span.end))
 }
 
 #[cfg(test)]
@@ -166,6 +191,23 @@ mod tests {
         let state = State::default();
         let error = evaluate(&state).rule_request("no spaces").unwrap_err();
         assert!(error.contains("Member must satisfy regular expression pattern"), "{error}");
+    }
+
+    #[test]
+    fn spans_become_utf16_offsets() {
+        // `é` is 2 bytes and 1 UTF-16 unit; `😀` is 4 bytes and 2 units.
+        let text = "é😀ab";
+        assert_eq!(utf16_range(text, Span { start: 0, end: 2 }), (0, 1));
+        assert_eq!(utf16_range(text, Span { start: 2, end: 6 }), (1, 3));
+        assert_eq!(utf16_range(text, Span { start: 6, end: 8 }), (3, 5));
+        assert_eq!(utf16_range(text, Span { start: 7, end: 99 }), (4, 5));
+    }
+
+    #[test]
+    fn the_initial_example_is_explained_and_clean() {
+        let evaluation = evaluate(&State::default());
+        assert!(evaluation.explanation.as_ref().unwrap().matched);
+        assert_eq!(evaluation.lints, Vec::new());
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! - `dist [--public-url /sub/path/]`: setup, then a release build into
 //!   `dist/`, checked and measured.
 //! - `test`: setup, then every check CI runs, stopping at the first red one.
+//! - `bench`: the criterion benchmarks (not part of `test`: speed is
+//!   measured, never asserted in tests).
 //!
 //! This is plain Rust rather than shell so that it runs the same wherever
 //! cargo does, and reads the versions it pins from the lockfiles.
@@ -25,7 +27,8 @@ Commands:
   setup                        install the toolchain pieces (idempotent)
   serve [--port N]             setup, then serve the playground on 127.0.0.1
   dist [--public-url PATH]     setup, then build the release bundle into dist/
-  test                         setup, then every check CI runs";
+  test                         setup, then every check CI runs
+  bench [ARGS]                 the criterion benchmarks; ARGS go to criterion";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&workspace, &args[1..]),
         Some("dist") => dist_command(&workspace, &args[1..]),
         Some("test") if args.len() == 1 => test(&workspace),
+        Some("bench") => bench(&workspace, &args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -73,6 +77,15 @@ fn dist_command(workspace: &Workspace, args: &[String]) -> Result<(), String> {
     };
     setup::run(workspace)?;
     dist::build(workspace, public_url)
+}
+
+fn bench(workspace: &Workspace, args: &[String]) -> Result<(), String> {
+    step("cargo bench -p evpat");
+    workspace
+        .command("cargo")
+        .args(["bench", "--locked", "-p", "evpat", "--"])
+        .args(args)
+        .status_ok()
 }
 
 /// Where the browser tests deploy the sub-path build.

@@ -18,6 +18,12 @@ pub struct JsonEditorProps {
     pub error: Option<Problem>,
     /// Called with the new text on every edit.
     pub oninput: Callback<String>,
+    /// The text area, for selecting parts of it.
+    #[prop_or_default]
+    pub node_ref: NodeRef,
+    /// Shown under the editor, such as lints.
+    #[prop_or_default]
+    pub footer: Html,
 }
 
 /// A labelled JSON text area.
@@ -35,6 +41,7 @@ pub fn JsonEditor(props: &JsonEditorProps) -> Html {
         <div class="editor">
             <label for={props.id.clone()}>{ props.label.clone() }</label>
             <textarea
+                ref={props.node_ref.clone()}
                 id={props.id.clone()}
                 class="code"
                 value={props.value.clone()}
@@ -58,6 +65,7 @@ pub fn JsonEditor(props: &JsonEditorProps) -> Html {
                     }
                 </div>
             }
+            { props.footer.clone() }
         </div>
     }
 }

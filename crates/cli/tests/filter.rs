@@ -1,0 +1,181 @@
+//! `evpat filter`: grep for JSON Lines. Lines out unchanged, bad lines on
+//! stderr without stopping the stream, grep's flags and exit codes, and a
+//! quiet end when the reader goes away.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use crate::{in_fixtures, outcome};
+
+const EC2: &str = "rules/ec2-stopping.json";
+
+const STOPPING: &str = r#"{"version":"0","id":"7bf73129-1428-4cd3-a780-95db273d1602","detail-type":"EC2 Instance State-change Notification","source":"aws.ec2","account":"123456789012","time":"2024-05-14T15:04:12Z","region":"us-east-1","resources":["arn:aws:ec2:us-east-1:123456789012:instance/i-00000000000000001"],"detail":{"instance-id":"i-00000000000000001","state":"stopping"}}"#;
+const RUNNING: &str = r#"{"version":"0","id":"ee376907-2647-4179-9203-343cfb3017a4","detail-type":"EC2 Instance State-change Notification","source":"aws.ec2","account":"123456789012","time":"2024-05-14T15:01:47Z","region":"us-east-1","resources":["arn:aws:ec2:us-east-1:123456789012:instance/i-00000000000000002"],"detail":{"instance-id":"i-00000000000000002","state":"running"}}"#;
+/// Spaced out, with a CRLF ending: printed exactly as it came.
+const STOPPED_CRLF: &str = "{ \"source\" : \"aws.ec2\", \"detail-type\": \"EC2 Instance State-change Notification\", \"detail\": {\"state\": \"stopped\"} }\r";
+const S3: &str = r#"{"version":"0","id":"17793124-05d4-b198-2fde-7ededc63b103","detail-type":"Object Created","source":"aws.s3","account":"123456789012","time":"2024-05-14T16:20:35Z","region":"eu-west-1","resources":["arn:aws:s3:::example-uploads"],"detail":{"bucket":{"name":"example-uploads"},"object":{"key":"incoming/report.csv","size":5321}}}"#;
+const LATIN1: &[u8] = b"{\"source\": \"aws.ec2\", \"detail\": {\"state\": \"arr\xeat\"}}";
+
+/// Nine lines: three that match (1, 7, 9, the last without a newline),
+/// two that do not (3, 8), three bad ones (2, 4, 5) and a blank one (6).
+fn stream() -> Vec<u8> {
+    let mut stream = Vec::new();
+    for line in [STOPPING.as_bytes(), b"not json", RUNNING.as_bytes(), LATIN1, b"[1, 2]", b""] {
+        stream.extend_from_slice(line);
+        stream.push(b'\n');
+    }
+    for line in [STOPPED_CRLF, S3] {
+        stream.extend_from_slice(line.as_bytes());
+        stream.push(b'\n');
+    }
+    stream.extend_from_slice(STOPPING.as_bytes());
+    stream
+}
+
+/// What stderr says about the bad lines of [`stream`] read as `name`.
+fn bad_lines(name: &str) -> String {
+    format!(
+        "evpat: {name}:2: Unrecognized token 'not': was expecting \
+         (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n\
+         evpat: {name}:4: not valid UTF-8 (invalid byte at offset 46)\n\
+         evpat: {name}:5: the event is a JSON array, not an object\n"
+    )
+}
+
+fn filter(args: &[&str], stdin: &[u8]) -> (Option<i32>, String, String) {
+    let mut all = vec!["filter"];
+    all.extend_from_slice(args);
+    outcome(&in_fixtures(&all, stdin))
+}
+
+#[test]
+fn prints_matching_lines_unchanged_and_reports_bad_ones() {
+    assert_eq!(LATIN1.iter().position(|&b| b == 0xea), Some(46));
+    assert_eq!(
+        filter(&[EC2], &stream()),
+        (Some(2), format!("{STOPPING}\n{STOPPED_CRLF}\n{STOPPING}\n"), bad_lines("<stdin>"))
+    );
+}
+
+#[test]
+fn reads_a_file_or_a_dash() {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("filter-stream.jsonl");
+    std::fs::write(&path, stream()).unwrap();
+    let name = path.to_str().unwrap();
+    let (code, stdout, stderr) = filter(&[EC2, name], b"");
+    assert_eq!((code, stdout.lines().count()), (Some(2), 3));
+    assert_eq!(stderr, bad_lines(name));
+    let (code, _, stderr) = filter(&[EC2, "-"], &stream());
+    assert_eq!((code, stderr), (Some(2), bad_lines("<stdin>")));
+}
+
+#[test]
+fn counts_inverts_and_numbers_as_grep_does() {
+    let stream = stream();
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.push(EC2);
+        let (code, stdout, stderr) = filter(&all, &stream);
+        assert_eq!(stderr, bad_lines("<stdin>"), "{args:?}");
+        (code, stdout)
+    };
+    assert_eq!(run(&["-c"]), (Some(2), "3\n".to_owned()));
+    assert_eq!(run(&["-n"]), (Some(2), format!("1:{STOPPING}\n7:{STOPPED_CRLF}\n9:{STOPPING}\n")));
+    // Bad lines are never selected, not even with -v.
+    assert_eq!(run(&["-v"]), (Some(2), format!("{RUNNING}\n{S3}\n")));
+    assert_eq!(run(&["-v", "-n"]), (Some(2), format!("3:{RUNNING}\n8:{S3}\n")));
+    assert_eq!(run(&["-cv"]), (Some(2), "2\n".to_owned()));
+    assert_eq!(run(&["--count", "--invert-match"]), (Some(2), "2\n".to_owned()));
+}
+
+#[test]
+fn exits_0_on_a_match_and_1_on_none() {
+    let input = format!("{RUNNING}\n{S3}\n");
+    assert_eq!(filter(&[EC2], input.as_bytes()), (Some(1), String::new(), String::new()));
+    assert_eq!(filter(&[EC2, "-c"], input.as_bytes()), (Some(1), "0\n".to_owned(), String::new()));
+    assert_eq!(filter(&[EC2, "-v"], input.as_bytes()), (Some(0), input.clone(), String::new()));
+    assert_eq!(
+        filter(&["rules/s3-uploads.json"], input.as_bytes()),
+        (Some(0), format!("{S3}\n"), String::new())
+    );
+    assert_eq!(filter(&[EC2], b""), (Some(1), String::new(), String::new()));
+}
+
+#[test]
+fn any_object_is_an_event() {
+    // No envelope: filter matches what is on the bus, as rules do.
+    let input = "{\"source\": \"aws.ec2\", \"detail-type\": \"EC2 Instance State-change Notification\", \
+                 \"detail\": {\"state\": \"stopping\"}}\n";
+    assert_eq!(filter(&[EC2], input.as_bytes()), (Some(0), input.to_owned(), String::new()));
+}
+
+#[test]
+fn a_bad_pattern_or_a_missing_file_stops_it() {
+    let (code, stdout, stderr) = filter(&["rules/invalid.json"], STOPPING.as_bytes());
+    assert_eq!((code, stdout.as_str()), (Some(2), ""));
+    assert!(
+        stderr.starts_with(
+            "rules/invalid.json:2:35: error: Event pattern is not valid. Reason: \
+             prefix match pattern must be a string\n"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        filter(&[EC2, "no-such-events.jsonl"], b""),
+        (
+            Some(2),
+            String::new(),
+            "evpat: cannot read no-such-events.jsonl: No such file or directory (os error 2)\n"
+                .to_owned()
+        )
+    );
+    for args in [&["-"][..], &["-", "-"]] {
+        assert_eq!(
+            filter(args, b"{}"),
+            (
+                Some(2),
+                String::new(),
+                "evpat: standard input (`-`) can be read only once\n".to_owned()
+            ),
+            "{args:?}"
+        );
+    }
+}
+
+/// `evpat filter p.json big.jsonl | head -1`: once the reader has its line
+/// and goes away, evpat ends quietly, with 0.
+#[test]
+fn a_closed_stdout_ends_it_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_evpat"))
+        .args(["filter", EC2])
+        .current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let mut written = 0;
+        for _ in 0..200_000 {
+            // evpat stops reading once stdout is closed: a failed write
+            // here is expected.
+            if writeln!(stdin, "{STOPPING}").is_err() {
+                break;
+            }
+            written += 1;
+        }
+        written
+    });
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert_eq!(first, format!("{STOPPING}\n"));
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    let written = writer.join().unwrap();
+    assert_eq!(output.status.code(), Some(0), "after {written} lines written");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert!(written < 200_000, "evpat read all the input after its stdout was closed");
+}

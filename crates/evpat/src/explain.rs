@@ -1,0 +1,849 @@
+//! Explaining a verdict: a tree that mirrors the pattern, with a verdict,
+//! the event values compared and a plain-English reason at every field and
+//! condition.
+//!
+//! The tree is evaluated on its own, not copied from the matcher: each node
+//! yields the array trails (see [`crate::event`]) of the ways it can be
+//! satisfied. A leaf's ways are its matching values; an object's are the
+//! array-consistent joins of its fields' ways; an `$or`'s are the union of
+//! its branches'. The pattern matches when the root has a way, so the
+//! verdict is a fold of the tree, and a property test holds it equal to
+//! [`crate::Pattern::matches`].
+
+use std::fmt;
+
+use crate::ast::{
+    self, AnythingBut, Case, FieldValue, Literal, Matcher, MatcherKind, NumericTokenValue,
+};
+use crate::event::{Event, Field, Leaf, Trail};
+use crate::ir::{Condition, Scalar};
+use crate::json::Span;
+use crate::pattern::Pattern;
+use crate::validate;
+
+/// The most ways a node keeps. Joins of large arrays multiply ways; past
+/// this many, later ones are dropped, which can only turn a match into a
+/// no-match in pathological events, never the reverse.
+const MAX_WAYS: usize = 4096;
+
+/// How many compared values a check keeps: enough to point at, without
+/// copying a large array into every explanation.
+const MAX_COMPARED: usize = 16;
+
+/// How many compared values a reason quotes before it summarizes.
+const QUOTED_VALUES: usize = 3;
+
+/// Why an event does or does not match a pattern.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    /// Whether the event matches: the root's verdict.
+    pub matched: bool,
+    /// The tree, rooted at the pattern object.
+    pub root: Check,
+}
+
+/// One node of an [`Explanation`]: the pattern itself, a field, an `$or`,
+/// one of its branches, or one condition of a leaf.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Check {
+    /// What part of the pattern this is.
+    pub subject: CheckSubject,
+    /// The verdict as shown.
+    pub outcome: Outcome,
+    /// Whether this part holds for the event, whatever is shown: a branch
+    /// shown as not evaluated still has its own truth.
+    pub matched: bool,
+    /// Where this part is in the pattern text.
+    pub span: Span,
+    /// Its JSON path in the pattern, such as `$.detail.state[0]`.
+    pub path: String,
+    /// The event keys it looks at, from the root (`$or` adds none).
+    pub keys: Vec<String>,
+    /// The reason, in plain English.
+    pub reason: String,
+    /// The event values compared, for fields and conditions: those that
+    /// matched if any did, else the first ones, at most 16.
+    pub values: Vec<Compared>,
+    /// Near misses worth checking, when a field is missing or mistyped.
+    pub hints: Vec<String>,
+    /// The parts inside this one.
+    pub children: Vec<Check>,
+}
+
+/// What part of the pattern a [`Check`] is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CheckSubject {
+    /// The whole pattern.
+    Pattern,
+    /// A field: its key.
+    Field(String),
+    /// An `$or`.
+    Or,
+    /// A branch of an `$or`: its 0-based index.
+    Branch(usize),
+    /// One element of a leaf array, as written, such as `{"prefix": "i-"}`.
+    Condition(String),
+}
+
+/// A verdict in an [`Explanation`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// It holds.
+    Matched,
+    /// The field is there but does not satisfy it.
+    Failed,
+    /// The field is not in the event.
+    Missing,
+    /// The field's values are of a type this condition never accepts.
+    TypeMismatch,
+    /// Not evaluated: an earlier branch of the same `$or` already matched.
+    NotEvaluated,
+}
+
+/// An event value a field or condition was compared with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compared {
+    /// Its JSON path in the event, with array indexes: `$.detail.items[1].id`.
+    pub path: String,
+    /// Where it is in the event text.
+    pub span: Span,
+    /// The value as JSON, such as `"running"` or `5`.
+    pub text: String,
+    /// Whether it satisfied the condition (for fields: any condition).
+    pub matched: bool,
+}
+
+/// Explains whether `event` matches `pattern`.
+pub fn explain(pattern: &Pattern, event: &Event) -> Explanation {
+    let explainer = Explainer { text: pattern.text(), event };
+    let (children, ways) = explainer.object(pattern.ast(), &[], "");
+    let matched = !ways.is_empty();
+    let reason = if matched {
+        "the event matches the pattern".to_owned()
+    } else if children.iter().all(|c| c.matched) {
+        consistency_reason()
+    } else {
+        let failed = children.iter().filter(|c| !c.matched).count();
+        match children.len() {
+            1 => "the event does not match".to_owned(),
+            n => format!("the event does not match: {}", fields_failed(failed, n)),
+        }
+    };
+    let root = Check {
+        subject: CheckSubject::Pattern,
+        outcome: if matched { Outcome::Matched } else { Outcome::Failed },
+        matched,
+        span: Span { start: 0, end: pattern.text().len() },
+        path: "$".to_owned(),
+        keys: Vec::new(),
+        reason,
+        values: Vec::new(),
+        hints: Vec::new(),
+        children,
+    };
+    Explanation { matched, root }
+}
+
+fn fields_matched(n: usize) -> String {
+    if n == 1 { "matches".to_owned() } else { format!("all {n} fields match") }
+}
+
+fn fields_failed(failed: usize, n: usize) -> String {
+    if n == 1 { "its field fails".to_owned() } else { format!("{failed} of {n} fields fail") }
+}
+
+fn consistency_reason() -> String {
+    "every field matched, but only in different elements of the same array: \
+     fields inside one array of objects must match in the same element"
+        .to_owned()
+}
+
+/// The ways a node can be satisfied: each a trail of array positions.
+type Ways = Vec<Trail>;
+
+struct Explainer<'a> {
+    text: &'a str,
+    event: &'a Event,
+}
+
+impl Explainer<'_> {
+    fn object(&self, object: &ast::Object, keys: &[String], prefix: &str) -> (Vec<Check>, Ways) {
+        let mut ways: Ways = vec![Trail::new()];
+        let mut children = Vec::with_capacity(object.fields.len());
+        for field in &object.fields {
+            let (check, field_ways) = self.field(field, keys, prefix);
+            ways = join(&ways, &field_ways);
+            children.push(check);
+        }
+        (children, ways)
+    }
+
+    fn field(&self, field: &ast::Field, keys: &[String], prefix: &str) -> (Check, Ways) {
+        match &field.value {
+            FieldValue::Or(branches) => self.or(field, branches, keys, prefix),
+            FieldValue::Leaf(matchers) => self.leaf(field, matchers, keys, prefix),
+            FieldValue::Nested(object) => self.nested(field, object, keys, prefix),
+        }
+    }
+
+    fn nested(
+        &self,
+        field: &ast::Field,
+        object: &ast::Object,
+        keys: &[String],
+        prefix: &str,
+    ) -> (Check, Ways) {
+        let path = join_path(prefix, &field.key);
+        let mut keys = keys.to_vec();
+        keys.push(field.key.clone());
+        let (children, ways) = self.object(object, &keys, &path);
+        let matched = !ways.is_empty();
+        let present = self.event.fields.iter().any(|f| is_under(&f.path, &path));
+        let scalars = self.event.at(&path);
+        let (outcome, reason, hints) = if matched {
+            (Outcome::Matched, fields_matched(children.len()), Vec::new())
+        } else if !present && !scalars.is_empty() {
+            let hints = self.near_misses(&path, &field.key);
+            (
+                Outcome::TypeMismatch,
+                format!("{path} is {} in this event, not an object", kinds(scalars)),
+                hints,
+            )
+        } else if !present {
+            (
+                Outcome::Missing,
+                format!("field {path} is missing"),
+                self.near_misses(&path, &field.key),
+            )
+        } else if children.iter().all(|c| c.matched) {
+            (Outcome::Failed, consistency_reason(), Vec::new())
+        } else {
+            let failed = children.iter().filter(|c| !c.matched).count();
+            (Outcome::Failed, fields_failed(failed, children.len()), Vec::new())
+        };
+        let check = Check {
+            subject: CheckSubject::Field(field.key.clone()),
+            outcome,
+            matched,
+            span: field.key_span,
+            path: field.path.clone(),
+            keys,
+            reason,
+            values: Vec::new(),
+            hints,
+            children,
+        };
+        (check, ways)
+    }
+
+    fn or(
+        &self,
+        field: &ast::Field,
+        branches: &[ast::Object],
+        keys: &[String],
+        prefix: &str,
+    ) -> (Check, Ways) {
+        let mut ways = Ways::new();
+        let mut children = Vec::with_capacity(branches.len());
+        let mut decided_by: Option<usize> = None;
+        for (index, branch) in branches.iter().enumerate() {
+            let (branch_children, branch_ways) = self.object(branch, keys, prefix);
+            let matched = !branch_ways.is_empty();
+            let (outcome, reason) = match decided_by {
+                Some(earlier) => (
+                    Outcome::NotEvaluated,
+                    format!("not evaluated: branch {} already matched", earlier + 1),
+                ),
+                None if matched => (Outcome::Matched, "matches".to_owned()),
+                None if branch_children.iter().all(|c| c.matched) => {
+                    (Outcome::Failed, consistency_reason())
+                }
+                None => {
+                    let failed: Vec<String> = branch_children
+                        .iter()
+                        .filter(|c| !c.matched)
+                        .map(|c| c.reason.clone())
+                        .collect();
+                    (Outcome::Failed, format!("fails: {}", failed.join("; ")))
+                }
+            };
+            if matched && decided_by.is_none() {
+                decided_by = Some(index);
+            }
+            ways.extend(branch_ways);
+            children.push(Check {
+                subject: CheckSubject::Branch(index),
+                outcome,
+                matched,
+                span: Span::default(),
+                path: format!("{}[{index}]", field.path),
+                keys: keys.to_vec(),
+                reason,
+                values: Vec::new(),
+                hints: Vec::new(),
+                children: branch_children,
+            });
+        }
+        dedup(&mut ways);
+        let matched = !ways.is_empty();
+        let reason = match decided_by {
+            Some(index) => format!("$or: branch {} of {} matches", index + 1, branches.len()),
+            None if matched => "$or: branches match".to_owned(),
+            None => format!("$or: none of the {} branches matches", branches.len()),
+        };
+        let check = Check {
+            subject: CheckSubject::Or,
+            outcome: if matched { Outcome::Matched } else { Outcome::Failed },
+            matched,
+            span: field.key_span,
+            path: field.path.clone(),
+            keys: keys.to_vec(),
+            reason,
+            values: Vec::new(),
+            hints: Vec::new(),
+            children,
+        };
+        (check, ways)
+    }
+
+    fn leaf(
+        &self,
+        field: &ast::Field,
+        matchers: &[Matcher],
+        keys: &[String],
+        prefix: &str,
+    ) -> (Check, Ways) {
+        let path = join_path(prefix, &field.key);
+        let mut keys = keys.to_vec();
+        keys.push(field.key.clone());
+        let values = self.event.at(&path);
+        let mut ways = Ways::new();
+        let mut children = Vec::with_capacity(matchers.len());
+        let mut any_accepted = vec![false; values.len()];
+        for matcher in matchers {
+            let (check, condition_ways, accepted) = self.condition(matcher, &path, &keys, values);
+            ways.extend(condition_ways);
+            children.push(check);
+            for (any, accepted) in any_accepted.iter_mut().zip(accepted) {
+                *any |= accepted;
+            }
+        }
+        dedup(&mut ways);
+        let matched = !ways.is_empty();
+        let compared = compared_values(values, &any_accepted);
+        let (outcome, reason, hints) = if matched {
+            let reason = match &children[..] {
+                [only] => only.reason.clone(),
+                _ => format!(
+                    "matches {} of {} conditions",
+                    children.iter().filter(|c| c.matched).count(),
+                    children.len()
+                ),
+            };
+            (Outcome::Matched, reason, Vec::new())
+        } else if values.is_empty() && self.event.fields.iter().any(|f| is_under(&f.path, &path)) {
+            let reason = match &children[..] {
+                [only] => only.reason.clone(),
+                _ => format!("{path} is an object in this event: conditions match only values"),
+            };
+            (Outcome::TypeMismatch, reason, Vec::new())
+        } else if values.is_empty() {
+            (
+                Outcome::Missing,
+                format!("field {path} is missing"),
+                self.near_misses(&path, &field.key),
+            )
+        } else if children.iter().all(|c| c.outcome == Outcome::TypeMismatch) {
+            let hints = children.iter().flat_map(|c| c.hints.iter().cloned()).collect();
+            let reason = match &children[..] {
+                [only] => only.reason.clone(),
+                _ => format!("has {}, which none of the conditions accepts", kinds(values)),
+            };
+            (Outcome::TypeMismatch, reason, hints)
+        } else {
+            let hints = children.iter().flat_map(|c| c.hints.iter().cloned()).collect();
+            let reason = match &children[..] {
+                [only] => only.reason.clone(),
+                _ => format!(
+                    "none of the {} conditions matches {}",
+                    children.len(),
+                    quote_values(values)
+                ),
+            };
+            (Outcome::Failed, reason, hints)
+        };
+        let check = Check {
+            subject: CheckSubject::Field(field.key.clone()),
+            outcome,
+            matched,
+            span: field.key_span,
+            path: field.path.clone(),
+            keys,
+            reason,
+            values: compared,
+            hints,
+            children,
+        };
+        (check, ways)
+    }
+
+    fn condition(
+        &self,
+        matcher: &Matcher,
+        path: &str,
+        keys: &[String],
+        values: &[Field],
+    ) -> (Check, Ways, Vec<bool>) {
+        // The pattern validated, so its conditions compile.
+        let condition = validate::condition(self.text, matcher).ok();
+        let accepts = |value: &Leaf| condition.as_ref().is_some_and(|c| c.accepts(value));
+        let accepted: Vec<bool> = values.iter().map(|v| accepts(&v.value)).collect();
+        let compared = compared_values(values, &accepted);
+        let mut ways: Ways = values
+            .iter()
+            .zip(&accepted)
+            .filter(|(_, ok)| **ok)
+            .map(|(v, _)| v.trail.clone())
+            .collect();
+        let absent_ok = matches!(matcher.kind, MatcherKind::Exists(false)) && values.is_empty();
+        if absent_ok {
+            ways.push(Trail::new());
+        }
+        dedup(&mut ways);
+        let matched = !ways.is_empty();
+        let wanted = expectation(&matcher.kind, path);
+        let typed =
+            condition.as_ref().is_some_and(|c| values.iter().any(|v| type_fits(c, &v.value)));
+        let mut hints = Vec::new();
+        let object = values.is_empty() && self.event.fields.iter().any(|f| is_under(&f.path, path));
+        let (outcome, reason) = match &matcher.kind {
+            MatcherKind::Exists(true) if matched => (Outcome::Matched, format!("{path} exists")),
+            MatcherKind::Exists(true) if object => (
+                Outcome::TypeMismatch,
+                format!(
+                    "{path} is an object in this event, and exists matches only values that are not objects"
+                ),
+            ),
+            MatcherKind::Exists(false) if matched && object => (
+                Outcome::Matched,
+                format!("{path} is an object, which exists: false counts as absent"),
+            ),
+            MatcherKind::Exists(_) if values.is_empty() && !matched => {
+                (Outcome::Missing, format!("field {path} is missing"))
+            }
+            MatcherKind::Exists(false) if matched => {
+                (Outcome::Matched, format!("{path} is absent, as expected"))
+            }
+            MatcherKind::Exists(false) => (
+                Outcome::Failed,
+                format!("expected {path} to be absent, got {}", quote_values(values)),
+            ),
+            MatcherKind::Numeric(_) if matched => {
+                let hit = values
+                    .iter()
+                    .find(|v| accepts(&v.value))
+                    .map_or(String::new(), |v| display(&v.value));
+                (Outcome::Matched, format!("{wanted} is true for {hit}"))
+            }
+            MatcherKind::Numeric(_) if typed => {
+                (Outcome::Failed, format!("{wanted} is false for {}", quote_values(values)))
+            }
+            _ if matched => {
+                let hit = values
+                    .iter()
+                    .find(|v| accepts(&v.value))
+                    .map_or(String::new(), |v| display(&v.value));
+                (Outcome::Matched, format!("{wanted}: {hit} matches"))
+            }
+            _ if object => (
+                Outcome::TypeMismatch,
+                format!("{wanted}, but {path} is an object in this event: name a field inside it"),
+            ),
+            _ if values.is_empty() => (Outcome::Missing, format!("field {path} is missing")),
+            _ if !typed => {
+                hints.extend(values.iter().filter_map(|v| type_hint(&matcher.kind, &v.value)));
+                hints.dedup();
+                let verb = if matches!(matcher.kind, MatcherKind::Numeric(_)) {
+                    "needs a number"
+                } else {
+                    "expected"
+                };
+                let reason = if verb == "expected" {
+                    format!("{wanted}, got {}", quote_values(values))
+                } else {
+                    format!("{wanted} needs a number, got {}", quote_values(values))
+                };
+                (Outcome::TypeMismatch, reason)
+            }
+            _ => (Outcome::Failed, format!("{wanted}, got {}", quote_values(values))),
+        };
+        let check = Check {
+            subject: CheckSubject::Condition(crate::json::minify(
+                &self.text[matcher.span.start..matcher.span.end],
+            )),
+            outcome,
+            matched,
+            span: matcher.span,
+            path: matcher.path.clone(),
+            keys: keys.to_vec(),
+            reason,
+            values: compared,
+            hints,
+            children: Vec::new(),
+        };
+        (check, ways, accepted)
+    }
+
+    /// What to check when `path` is missing: near-miss keys, the key at
+    /// another depth, and `detail` sent as a string.
+    fn near_misses(&self, path: &str, key: &str) -> Vec<String> {
+        let mut hints: Vec<String> = Vec::new();
+        let wanted = normalize(path);
+        for field in &self.event.fields {
+            let near = normalize(&field.path);
+            if field.path != path
+                && !is_under(&field.path, path)
+                && (near == wanted || is_under(&near, &wanted))
+            {
+                let found = matching_prefix(&field.path, path);
+                hints.push(format!(
+                    "the event has \"{found}\", which differs only in case or in _ versus -"
+                ));
+            }
+            if let Leaf::String(s) = &field.value
+                && is_under(path, &field.path)
+                && s.trim_start().starts_with('{')
+            {
+                hints.push(format!(
+                    "{} is a JSON string in this event, and EventBridge does not parse it: send it as an object",
+                    field.path
+                ));
+            }
+        }
+        for field in &self.event.fields {
+            let last = field.path.rsplit('.').next().unwrap_or(&field.path);
+            if last == key && field.path != path {
+                hints.push(format!("the event has {key} at {}", field.path));
+            }
+        }
+        let mut seen = Vec::new();
+        hints.retain(|hint| {
+            let new = !seen.contains(hint);
+            seen.push(hint.clone());
+            new
+        });
+        hints.truncate(4);
+        hints
+    }
+}
+
+/// The event path of `key` under `prefix`, joined with dots as EventBridge
+/// joins them.
+fn join_path(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() { key.to_owned() } else { format!("{prefix}.{key}") }
+}
+
+/// Whether event path `path` lies strictly under `parent`.
+fn is_under(path: &str, parent: &str) -> bool {
+    path.len() > parent.len() && path.starts_with(parent) && path.as_bytes()[parent.len()] == b'.'
+}
+
+/// The part of `found` that corresponds to `wanted` (same number of
+/// segments), to name the near-miss key rather than a leaf under it.
+fn matching_prefix(found: &str, wanted: &str) -> String {
+    let segments = wanted.split('.').count();
+    found.split('.').take(segments).collect::<Vec<_>>().join(".")
+}
+
+/// Keys as people confuse them: case and `_` versus `-` ignored.
+fn normalize(path: &str) -> String {
+    path.to_lowercase().replace('_', "-")
+}
+
+fn join(left: &Ways, right: &Ways) -> Ways {
+    let mut joined = Ways::new();
+    'outer: for a in left {
+        for b in right {
+            if a.iter().all(|(array, i)| b.iter().all(|(other, j)| array != other || i == j)) {
+                let mut merged = a.clone();
+                merged.extend(b.iter().copied());
+                merged.sort_unstable();
+                merged.dedup();
+                joined.push(merged);
+                if joined.len() >= MAX_WAYS {
+                    break 'outer;
+                }
+            }
+        }
+    }
+    dedup(&mut joined);
+    joined
+}
+
+fn dedup(ways: &mut Ways) {
+    ways.sort_unstable();
+    ways.dedup();
+    ways.truncate(MAX_WAYS);
+}
+
+/// The values worth showing: the ones that matched, or else the first
+/// ones compared, at most [`MAX_COMPARED`].
+fn compared_values(values: &[Field], accepted: &[bool]) -> Vec<Compared> {
+    let any = accepted.iter().any(|a| *a);
+    values
+        .iter()
+        .zip(accepted)
+        .filter(|(_, ok)| !any || **ok)
+        .take(MAX_COMPARED)
+        .map(|(value, ok)| compared(value, *ok))
+        .collect()
+}
+
+fn compared(field: &Field, matched: bool) -> Compared {
+    Compared {
+        path: field.json_path.clone(),
+        span: field.span,
+        text: display(&field.value),
+        matched,
+    }
+}
+
+fn display(value: &Leaf) -> String {
+    match value {
+        Leaf::String(s) => quote(s),
+        Leaf::Number(n) => n.to_string(),
+        Leaf::Bool(b) => b.to_string(),
+        Leaf::Null => "null".to_owned(),
+    }
+}
+
+fn quote(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+fn quote_values(values: &[Field]) -> String {
+    let shown: Vec<String> = values.iter().take(QUOTED_VALUES).map(|v| display(&v.value)).collect();
+    match values.len() {
+        0 => "nothing".to_owned(),
+        n if n > QUOTED_VALUES => format!("{} and {} more", shown.join(", "), n - QUOTED_VALUES),
+        _ => shown.join(", "),
+    }
+}
+
+fn kinds(values: &[Field]) -> String {
+    let mut kinds: Vec<&str> = values.iter().map(|v| type_name(&v.value)).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    kinds.join(" and ")
+}
+
+fn type_name(value: &Leaf) -> &'static str {
+    match value {
+        Leaf::String(_) => "a string",
+        Leaf::Number(_) => "a number",
+        Leaf::Bool(_) => "a boolean",
+        Leaf::Null => "null",
+    }
+}
+
+/// Whether a value is of a type the condition can accept at all.
+fn type_fits(condition: &Condition, value: &Leaf) -> bool {
+    match condition {
+        Condition::Equals(Scalar::String(_))
+        | Condition::Prefix(_)
+        | Condition::Suffix(_)
+        | Condition::EqualsIgnoreCase(_)
+        | Condition::Wildcard(_)
+        | Condition::Cidr(_) => matches!(value, Leaf::String(_)),
+        Condition::Equals(Scalar::Number(_)) | Condition::Numeric(_) => {
+            matches!(value, Leaf::Number(_))
+        }
+        Condition::Equals(Scalar::Bool(_)) => matches!(value, Leaf::Bool(_)),
+        Condition::Equals(Scalar::Null) => matches!(value, Leaf::Null),
+        Condition::Exists(_) | Condition::AnythingBut(_) => true,
+    }
+}
+
+/// A hint for a value of the wrong type that was probably meant.
+fn type_hint(kind: &MatcherKind, value: &Leaf) -> Option<String> {
+    match (kind, value) {
+        (MatcherKind::Numeric(_), Leaf::String(s)) if s.trim().parse::<f64>().is_ok() => {
+            Some(format!(
+                "the event has the string {}: numeric matches only JSON numbers, so send {s} without quotes",
+                quote(s)
+            ))
+        }
+        (MatcherKind::Exact(Literal::Number(n)), Leaf::String(s))
+            if s.parse::<f64>().ok() == n.parse().ok() =>
+        {
+            Some(format!(
+                "the event has the string {}, the pattern the number {n}: write \"{n}\" in the pattern, or send a number",
+                quote(s)
+            ))
+        }
+        (MatcherKind::Exact(Literal::String(s)), Leaf::Number(n))
+            if s.parse::<f64>().ok() == Some(*n) =>
+        {
+            Some(format!(
+                "the event has the number {n}, the pattern the string {}: write {n} without quotes in the pattern",
+                quote(s)
+            ))
+        }
+        (MatcherKind::Exact(Literal::Bool(b)), Leaf::String(s)) if s == &b.to_string() => {
+            Some(format!("the event has the string {}, the pattern the boolean {b}", quote(s)))
+        }
+        _ => None,
+    }
+}
+
+/// What a condition expects, in words.
+fn expectation(kind: &MatcherKind, path: &str) -> String {
+    let cased = |s: &str, case: Case| match case {
+        Case::Sensitive => quote(s),
+        Case::Insensitive => format!("{} in any case", quote(s)),
+    };
+    let list = |items: Vec<String>| items.join(", ");
+    match kind {
+        MatcherKind::Exact(Literal::String(s)) => format!("expected {}", quote(s)),
+        MatcherKind::Exact(Literal::Number(n)) => format!("expected the number {n}"),
+        MatcherKind::Exact(Literal::Bool(b)) => format!("expected {b}"),
+        MatcherKind::Exact(Literal::Null) => "expected null".to_owned(),
+        MatcherKind::Prefix(text, case) => {
+            format!("expected a string starting with {}", cased(&text.value, *case))
+        }
+        MatcherKind::Suffix(text, case) => {
+            format!("expected a string ending with {}", cased(&text.value, *case))
+        }
+        MatcherKind::EqualsIgnoreCase(text) => {
+            format!("expected {}", cased(&text.value, Case::Insensitive))
+        }
+        MatcherKind::Wildcard(text) => {
+            format!("expected a string matching the wildcard {}", quote(&text.value))
+        }
+        MatcherKind::Cidr(text) => format!("expected an IP address in {}", text.value),
+        MatcherKind::Exists(true) => format!("expected {path} to exist"),
+        MatcherKind::Exists(false) => format!("expected {path} to be absent"),
+        MatcherKind::Numeric(tokens) => {
+            let written: Vec<String> = tokens
+                .iter()
+                .map(|t| match &t.value {
+                    NumericTokenValue::Operator(op) => quote(op),
+                    NumericTokenValue::Number(n) | NumericTokenValue::Other(n) => n.clone(),
+                })
+                .collect();
+            format!("numeric [{}]", written.join(", "))
+        }
+        MatcherKind::AnythingBut(excluded) => {
+            let texts =
+                |items: &[ast::Operand]| list(items.iter().map(|t| quote(&t.value)).collect());
+            match excluded {
+                AnythingBut::Values(values) => format!(
+                    "expected anything but {}",
+                    list(
+                        values
+                            .iter()
+                            .map(|v| match v {
+                                Literal::String(s) => quote(s),
+                                Literal::Number(n) => n.clone(),
+                                Literal::Bool(b) => b.to_string(),
+                                Literal::Null => "null".to_owned(),
+                            })
+                            .collect()
+                    )
+                ),
+                AnythingBut::Prefix(items) => {
+                    format!("expected anything but a string starting with {}", texts(items))
+                }
+                AnythingBut::Suffix(items) => {
+                    format!("expected anything but a string ending with {}", texts(items))
+                }
+                AnythingBut::EqualsIgnoreCase(items) => {
+                    format!("expected anything but {} in any case", texts(items))
+                }
+                AnythingBut::Wildcard(items) => {
+                    format!("expected anything but a string matching {}", texts(items))
+                }
+            }
+        }
+    }
+}
+
+/// A plain-text tree: `✓` holds, `✗` fails, `·` not evaluated.
+///
+/// ```text
+/// ✗ the event does not match: 1 of 2 fields failed
+/// ├─ ✓ source: expected "aws.ec2": "aws.ec2" matches
+/// └─ ✗ detail.state: expected "stopped", got "running"
+///        at $.detail.state
+/// ```
+impl fmt::Display for Explanation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_check(f, &self.root, "", "", true)
+    }
+}
+
+fn mark(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Matched => "✓",
+        Outcome::NotEvaluated => "·",
+        Outcome::Failed | Outcome::Missing | Outcome::TypeMismatch => "✗",
+    }
+}
+
+fn write_check(
+    f: &mut fmt::Formatter<'_>,
+    check: &Check,
+    lead: &str,
+    indent: &str,
+    root: bool,
+) -> fmt::Result {
+    let label = match &check.subject {
+        CheckSubject::Pattern => String::new(),
+        CheckSubject::Field(_) => format!("{}: ", check.keys.join(".")),
+        CheckSubject::Or => "$or: ".to_owned(),
+        CheckSubject::Branch(i) => format!("branch {}: ", i + 1),
+        CheckSubject::Condition(written) => format!("{written}: "),
+    };
+    // A field's reason already names it when it has one condition.
+    let reason = check.reason.strip_prefix("$or: ").unwrap_or(&check.reason);
+    writeln!(f, "{lead}{} {label}{reason}", mark(check.outcome))?;
+    let detail_indent = if root { String::new() } else { format!("{indent}     ") };
+    let shown_inline = match &check.subject {
+        CheckSubject::Field(_) => {
+            check.children.len() == 1
+                && matches!(check.children[0].subject, CheckSubject::Condition(_))
+        }
+        CheckSubject::Condition(_) => true,
+        _ => false,
+    };
+    if shown_inline {
+        // Failures list what was compared; matches inside arrays say
+        // which element matched.
+        let shown: Vec<&Compared> = match check.outcome {
+            Outcome::Matched => {
+                check.values.iter().filter(|v| v.matched && v.path.contains('[')).collect()
+            }
+            Outcome::NotEvaluated => Vec::new(),
+            _ => check.values.iter().collect(),
+        };
+        for value in shown.into_iter().take(QUOTED_VALUES) {
+            writeln!(f, "{detail_indent}at {}", value.path)?;
+        }
+    }
+    for hint in &check.hints {
+        writeln!(f, "{detail_indent}hint: {hint}")?;
+    }
+    // A field with a single condition is shown on one line.
+    let children: &[Check] = match (&check.subject, &check.children[..]) {
+        (CheckSubject::Field(_), [only]) if matches!(only.subject, CheckSubject::Condition(_)) => {
+            &[]
+        }
+        _ => &check.children,
+    };
+    for (i, child) in children.iter().enumerate() {
+        let last = i + 1 == children.len();
+        let (branch, next) = if last { ("└─ ", "   ") } else { ("├─ ", "│  ") };
+        write_check(f, child, &format!("{indent}{branch}"), &format!("{indent}{next}"), false)?;
+    }
+    Ok(())
+}
