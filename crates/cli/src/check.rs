@@ -20,13 +20,38 @@ use crate::input;
 pub fn run(path: &Path) -> Result<(), String> {
     let (name, text) = input::read_text(path).map_err(|error| format!("evpat: {error}"))?;
     match Pattern::parse_with_limits(&text, &Limits::AWS) {
-        Ok(_) => {
+        Ok(pattern) => {
             // A closed stdout has nobody left to tell; the exit code says it.
-            let _ = writeln!(io::stdout(), "{name}: valid");
+            let mut out = io::stdout().lock();
+            let _ = writeln!(out, "{name}: valid");
+            for lint in evpat::lint(&pattern) {
+                let _ = writeln!(out, "{}", lint_text(&name, &text, &lint));
+            }
             Ok(())
         }
         Err(error) => Err(pattern_error(&name, &text, &error)),
     }
+}
+
+/// A lint as `check` shows it: the code, the message, where, and the fix.
+pub fn lint_text(name: &str, text: &str, lint: &evpat::Lint) -> String {
+    let word = match lint.severity {
+        evpat::Severity::Warning => "warning",
+        evpat::Severity::Info => "note",
+    };
+    let (line, column) = line_column(text, lint.span.start);
+    format!(
+        "{word}[{}]: {}\n  --> {name}:{line}:{column} ({})\n  = fix: {}",
+        lint.code, lint.message, lint.path, lint.fix
+    )
+}
+
+/// The 1-based line and character column of byte `offset`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
 }
 
 /// How every command shows an invalid pattern read from the file `name`:

@@ -124,6 +124,17 @@ Examples:
   zcat events.jsonl.gz | evpat filter rules/ec2.json -c
   evpat filter -v -n rules/ec2.json events.jsonl | head")]
     Filter(filter::Args),
+    /// Explain why an event matches a pattern or not, condition by
+    /// condition.
+    ///
+    /// Prints a tree that mirrors the pattern, with ✓ and ✗, the event
+    /// values compared and the reason for each verdict. Exits 0 on a
+    /// match, 1 on no match, 2 on an error.
+    #[command(after_help = "\
+Examples:
+  evpat explain rules/ec2-stopping.json events/running.json
+  evpat explain --json rules/ec2.json event.json | jq '.root.children[] | select(.matched | not)'")]
+    Explain(explain::Args),
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
@@ -154,6 +165,7 @@ fn main() -> ExitCode {
         Command::Batch { any_event } => legacy(batch::run(any_event)),
         Command::Test(args) => test::run(&args),
         Command::Filter(args) => filter::run(&args),
+        Command::Explain(args) => explain::run(&args),
         Command::Completions { shell } => completions(shell),
     };
     match outcome {

@@ -26,15 +26,40 @@ fn lints(pattern: &str) -> Vec<(String, String, String, String)> {
         .collect()
 }
 
+/// The explanation of the deliberate failure in `ec2.yaml` and `ec2.json`.
+const PENDING_EXPLANATION: &str = "\
+✗ the event does not match: 1 of 3 fields fail
+├─ ✓ source: expected \"aws.ec2\": \"aws.ec2\" matches
+├─ ✓ detail-type: expected \"EC2 Instance State-change Notification\": \"EC2 Instance State-change Notification\" matches
+└─ ✗ detail: its field fails
+   └─ ✗ detail.state: none of the 2 conditions matches \"pending\"
+      ├─ ✗ \"stopping\": expected \"stopping\", got \"pending\"
+      │       at $.detail.state
+      └─ ✗ \"stopped\": expected \"stopped\", got \"pending\"
+              at $.detail.state
+";
+
+/// An explanation indented under a failure in the text report.
+fn indented(explanation: &str) -> String {
+    explanation.lines().map(|line| format!("    {line}\n")).collect()
+}
+
+/// An explanation inside a GitHub annotation: lines joined by `%0A`.
+fn annotated(explanation: &str) -> String {
+    explanation.replace('\n', "%0A")
+}
+
 #[test]
 fn a_yaml_spec_reports_its_failure_and_a_summary() {
     assert_eq!(
         spec(&["specs/ec2.yaml"], b""),
         (
             Some(1),
-            "✗ specs/ec2.yaml:27: pending instance: wrong on purpose: expected match, got no match\n\
-             3 passed, 1 failed\n"
-                .to_owned(),
+            format!(
+                "✗ specs/ec2.yaml:27: pending instance: wrong on purpose: expected match, got no match\n\
+                 {}3 passed, 1 failed\n",
+                indented(PENDING_EXPLANATION)
+            ),
             String::new()
         )
     );
@@ -46,9 +71,11 @@ fn a_json_spec_reports_the_line_of_the_cases_brace() {
         spec(&["specs/ec2.json"], b""),
         (
             Some(1),
-            "✗ specs/ec2.json:25: pending instance: wrong on purpose: expected match, got no match\n\
-             3 passed, 1 failed\n"
-                .to_owned(),
+            format!(
+                "✗ specs/ec2.json:25: pending instance: wrong on purpose: expected match, got no match\n\
+                 {}3 passed, 1 failed\n",
+                indented(PENDING_EXPLANATION)
+            ),
             String::new()
         )
     );
@@ -184,6 +211,7 @@ fn lints_are_warnings_unless_denied() {
 #[test]
 fn github_annotations_point_at_each_failing_case() {
     let lints = lints("rules/many-instances.json");
+    let pending = annotated(PENDING_EXPLANATION);
     let warnings: String = lints
         .iter()
         .map(|(code, message, ..)| {
@@ -209,9 +237,9 @@ fn github_annotations_point_at_each_failing_case() {
         stdout,
         format!(
             "::error file=specs/ec2.yaml,line=27,title=evpat%3A pending instance%3A wrong on purpose\
-             ::expected match, got no match\n\
+             ::expected match, got no match%0A{pending}\n\
              ::error file=specs/ec2.json,line=25,title=evpat%3A pending instance%3A wrong on purpose\
-             ::expected match, got no match\n\
+             ::expected match, got no match%0A{pending}\n\
              {warnings}\
              ::error file=specs/missing-event.yaml,line=6,title=evpat%3A the event file is missing\
              ::cannot read specs/../events/no-such-event.json: No such file or directory (os error 2)\n\
@@ -220,7 +248,10 @@ fn github_annotations_point_at_each_failing_case() {
              the event has no `id`, `account`, `time`, `region`\n\
              ::error file=specs/odd-names.json,line=4,\
              title=evpat%3A 50%25 off%2C \"quoted\" <tags> & more%3A%0Asecond line\
-             ::expected match, got no match\n\
+             ::expected match, got no match%0A\
+             ✗ the event does not match%0A\
+             └─ ✗ source: expected \"aws.ec2\", got \"aws.s3\"%0A\
+             \x20       at $.source%0A\n\
              8 passed, 5 failed\n"
         )
     );

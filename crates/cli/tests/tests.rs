@@ -8,6 +8,7 @@ mod batch;
 mod check;
 mod cli;
 mod conformance;
+mod explain;
 mod filter;
 mod spec;
 mod test_events;
