@@ -14,13 +14,16 @@
 
 mod batch;
 mod check;
+mod envelope;
 mod explain;
 mod filter;
 mod input;
 mod report;
+mod schedule;
 mod spec;
 mod style;
 mod test;
+mod transform;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -135,6 +138,31 @@ Examples:
   evpat explain rules/ec2-stopping.json events/running.json
   evpat explain --json rules/ec2.json event.json | jq '.root.children[] | select(.matched | not)'")]
     Explain(explain::Args),
+    /// Validate a schedule expression, describe it, and list its next fire
+    /// times.
+    ///
+    /// Prints the description, then one fire time per line in RFC 3339 UTC
+    /// (and in the zone given with `--tz`). An invalid expression exits 2
+    /// with AWS's message and the precise reason.
+    #[command(after_help = "\
+Examples:
+  evpat schedule 'rate(5 minutes)' --from 2024-01-01T00:00:00Z --next 3
+  evpat schedule 'cron(15 10 ? * 6L 2019-2022)'
+  evpat schedule 'cron(0 9 ? * MON-FRI *)' --tz Europe/Paris
+  evpat schedule 'at(2025-01-01T10:00:00)' --scheduler --tz America/New_York")]
+    Schedule(schedule::Args),
+    /// Turn PutEvents entries into the events rules see.
+    #[command(after_help = "\
+Examples:
+  evpat envelope entry.json
+  aws events put-events --generate-cli-skeleton > req.json && evpat envelope req.json --region eu-west-1")]
+    Envelope(envelope::Args),
+    /// Render an input transformer against an event, as a target gets it.
+    #[command(after_help = "\
+Examples:
+  evpat transform transformer.json event.json
+  evpat transform target.json - < event.json")]
+    Transform(transform::Args),
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
@@ -166,6 +194,9 @@ fn main() -> ExitCode {
         Command::Test(args) => test::run(&args),
         Command::Filter(args) => filter::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Schedule(args) => schedule::run(&args),
+        Command::Envelope(args) => envelope::run(&args),
+        Command::Transform(args) => transform::run(&args),
         Command::Completions { shell } => completions(shell),
     };
     match outcome {

@@ -10,6 +10,7 @@ mod cli;
 mod conformance;
 mod explain;
 mod filter;
+mod schedule;
 mod spec;
 mod test_events;
 

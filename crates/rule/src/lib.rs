@@ -24,7 +24,18 @@
 #![deny(missing_docs)]
 
 mod name;
+pub mod put_events;
 mod put_rule;
+pub mod schedule;
+pub mod transformer;
 
 pub use name::{NameError, validate_name};
+pub use put_events::{
+    Delivery, EntryError, PutEventsEntry, RequestError, entry_to_event, looks_like_entry,
+    looks_like_request, put_events,
+};
 pub use put_rule::{PutRuleRequest, RuleState};
+pub use schedule::{Schedule, ScheduleError, Service};
+pub use transformer::{
+    InputTransformer, Rendered, ReservedValues, TransformerError, TransformerLint,
+};
