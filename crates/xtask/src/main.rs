@@ -119,14 +119,15 @@ fn test(workspace: &Workspace) -> Result<(), String> {
     step("dist: a build for a sub-path, for the deployment test");
     let subpath_dist = workspace.root.join("target/dist-subpath");
     dist::trunk_build(workspace, Some(SUBPATH), &subpath_dist)?;
-    step("the evpat binary, for the Node tests");
-    workspace.command("cargo").args(["build", "--locked", "-p", "evpat-cli"]).status_ok()?;
     step("Node tests: the browser end-to-end tests, and schedules against aws-cron-parser");
     workspace
         .command("node")
         .current_dir(workspace.root.join("tests"))
         // The timeout only guards against a hang; speed is not tested here.
         .args(["--test", "--test-concurrency=1", "--test-timeout=180000", "e2e/", "schedule/"])
+        // `cargo test --workspace` built this binary for the CLI's own
+        // tests; building it again with `-p evpat-cli` alone would unify
+        // features differently and recompile its dependencies.
         .env("EVPAT_BIN", workspace.root.join("target/debug/evpat"))
         .env("EVPAT_DIST", workspace.root.join("dist"))
         .env("EVPAT_SUBPATH_DIST", &subpath_dist)
