@@ -39,19 +39,11 @@ pub fn lint_text(name: &str, text: &str, lint: &evpat::Lint) -> String {
         evpat::Severity::Warning => "warning",
         evpat::Severity::Info => "note",
     };
-    let (line, column) = line_column(text, lint.span.start);
+    let (line, column) = evpat::line_column(text, lint.span.start);
     format!(
         "{word}[{}]: {}\n  --> {name}:{line}:{column} ({})\n  = fix: {}",
         lint.code, lint.message, lint.path, lint.fix
     )
-}
-
-/// The 1-based line and character column of byte `offset`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, column)
 }
 
 /// How every command shows an invalid pattern read from the file `name`:

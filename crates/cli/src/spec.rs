@@ -182,7 +182,7 @@ fn parse_json(text: &str) -> Result<Spec, SpecError> {
     // serde would also read a struct from an array, by position.
     let root: &RawValue = serde_json::from_str(text).map_err(|e| json_error(&e, (1, 1)))?;
     if !root.get().starts_with('{') {
-        let (line, column) = line_column(text, offset_in(text, root.get()));
+        let (line, column) = evpat::line_column(text, offset_in(text, root.get()));
         return Err(SpecError::at(
             line,
             column,
@@ -190,20 +190,20 @@ fn parse_json(text: &str) -> Result<Spec, SpecError> {
         ));
     }
     let spec: JsonSpec<'_> = serde_json::from_str(text).map_err(|e| json_error(&e, (1, 1)))?;
-    let pattern_at = line_column(text, offset_in(text, spec.pattern.get()));
+    let pattern_at = evpat::line_column(text, offset_in(text, spec.pattern.get()));
     let pattern = json_source("pattern", spec.pattern, pattern_at)?;
     let cases = spec
         .cases
         .iter()
         .map(|raw| {
-            let at = line_column(text, offset_in(text, raw.get()));
+            let at = evpat::line_column(text, offset_in(text, raw.get()));
             if !raw.get().starts_with('{') {
                 let message = "a case is an object with \"name\", \"event\" and \"expect\"";
                 return Err(SpecError::at(at.0, at.1, message));
             }
             let case: JsonCase<'_> =
                 serde_json::from_str(raw.get()).map_err(|e| json_error(&e, at))?;
-            let event_at = line_column(text, offset_in(text, case.event.get()));
+            let event_at = evpat::line_column(text, offset_in(text, case.event.get()));
             Ok(Case {
                 name: case.name,
                 line: at.0,
@@ -242,13 +242,6 @@ fn json_error(error: &serde_json::Error, start: (usize, usize)) -> SpecError {
 /// Where `part`, a slice of `text`, starts in it.
 fn offset_in(text: &str, part: &str) -> usize {
     (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len())
-}
-
-/// The 1-based line and character column of byte `offset` in `text`.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
 }
 
 // ---------------------------------------------------------------- YAML

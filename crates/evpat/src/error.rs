@@ -291,8 +291,9 @@ impl fmt::Debug for Error {
 
 impl std::error::Error for Error {}
 
-/// The 1-based line and character column of byte `offset` in `text`.
-pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
+/// The 1-based line and character column of byte `offset` in `text`, as
+/// errors report them; for placing lints and other spans the same way.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

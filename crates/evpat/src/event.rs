@@ -69,6 +69,14 @@ impl Event {
         Ok(Event { fields: flatten(&read_object(text, limits)?) })
     }
 
+    /// Whether the event has fields strictly under `path`: then the value
+    /// at `path` is an object, which no leaf condition matches.
+    pub(crate) fn has_fields_under(&self, path: &str) -> bool {
+        let prefix = format!("{path}.");
+        let start = self.fields.partition_point(|f| f.path.as_str() < prefix.as_str());
+        self.fields.get(start).is_some_and(|f| f.path.starts_with(&prefix))
+    }
+
     /// The fields at `path`, in document order.
     pub(crate) fn at(&self, path: &str) -> &[Field] {
         let start = self.fields.partition_point(|f| f.path.as_str() < path);

@@ -17,7 +17,7 @@ use crate::ast::{
 };
 use crate::event::{Event, Field, Leaf, Trail};
 use crate::ir::{Condition, Scalar};
-use crate::json::Span;
+use crate::json::{Span, quote};
 use crate::pattern::Pattern;
 use crate::validate;
 
@@ -113,6 +113,43 @@ pub struct Compared {
     pub matched: bool,
 }
 
+impl Check {
+    /// The part of the pattern, as a tree shows it: `detail.state`, `$or`,
+    /// `branch 2`, or the condition as written; empty for the pattern.
+    pub fn label(&self) -> String {
+        match &self.subject {
+            CheckSubject::Pattern => String::new(),
+            CheckSubject::Field(_) => self.keys.join("."),
+            CheckSubject::Or => "$or".to_owned(),
+            CheckSubject::Branch(i) => format!("branch {}", i + 1),
+            CheckSubject::Condition(written) => written.clone(),
+        }
+    }
+
+    /// The label and the reason on one line: `detail.state: expected …`.
+    pub fn headline(&self) -> String {
+        // An `$or`'s reason names it already; the label says it once.
+        let reason = self.reason.strip_prefix("$or: ").unwrap_or(&self.reason);
+        match self.label() {
+            label if label.is_empty() => reason.to_owned(),
+            label => format!("{label}: {reason}"),
+        }
+    }
+
+    /// The checks a tree shows under this one. A field with a single
+    /// condition is shown on one line, so its condition is not repeated.
+    pub fn shown_children(&self) -> &[Check] {
+        match (&self.subject, &self.children[..]) {
+            (CheckSubject::Field(_), [only])
+                if matches!(only.subject, CheckSubject::Condition(_)) =>
+            {
+                &[]
+            }
+            _ => &self.children,
+        }
+    }
+}
+
 /// Explains whether `event` matches `pattern`.
 pub fn explain(pattern: &Pattern, event: &Event) -> Explanation {
     let explainer = Explainer { text: pattern.text(), event };
@@ -198,7 +235,7 @@ impl Explainer<'_> {
         keys.push(field.key.clone());
         let (children, ways) = self.object(object, &keys, &path);
         let matched = !ways.is_empty();
-        let present = self.event.fields.iter().any(|f| is_under(&f.path, &path));
+        let present = self.event.has_fields_under(&path);
         let scalars = self.event.at(&path);
         let (outcome, reason, hints) = if matched {
             (Outcome::Matched, fields_matched(children.len()), Vec::new())
@@ -341,7 +378,7 @@ impl Explainer<'_> {
                 ),
             };
             (Outcome::Matched, reason, Vec::new())
-        } else if values.is_empty() && self.event.fields.iter().any(|f| is_under(&f.path, &path)) {
+        } else if values.is_empty() && self.event.has_fields_under(&path) {
             let reason = match &children[..] {
                 [only] => only.reason.clone(),
                 _ => format!("{path} is an object in this event: conditions match only values"),
@@ -415,7 +452,7 @@ impl Explainer<'_> {
         let typed =
             condition.as_ref().is_some_and(|c| values.iter().any(|v| type_fits(c, &v.value)));
         let mut hints = Vec::new();
-        let object = values.is_empty() && self.event.fields.iter().any(|f| is_under(&f.path, path));
+        let object = values.is_empty() && self.event.has_fields_under(path);
         let (outcome, reason) = match &matcher.kind {
             MatcherKind::Exists(true) if matched => (Outcome::Matched, format!("{path} exists")),
             MatcherKind::Exists(true) if object => (
@@ -617,10 +654,6 @@ fn display(value: &Leaf) -> String {
     }
 }
 
-fn quote(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
-}
-
 fn quote_values(values: &[Field]) -> String {
     let shown: Vec<String> = values.iter().take(QUOTED_VALUES).map(|v| display(&v.value)).collect();
     match values.len() {
@@ -797,16 +830,7 @@ fn write_check(
     indent: &str,
     root: bool,
 ) -> fmt::Result {
-    let label = match &check.subject {
-        CheckSubject::Pattern => String::new(),
-        CheckSubject::Field(_) => format!("{}: ", check.keys.join(".")),
-        CheckSubject::Or => "$or: ".to_owned(),
-        CheckSubject::Branch(i) => format!("branch {}: ", i + 1),
-        CheckSubject::Condition(written) => format!("{written}: "),
-    };
-    // A field's reason already names it when it has one condition.
-    let reason = check.reason.strip_prefix("$or: ").unwrap_or(&check.reason);
-    writeln!(f, "{lead}{} {label}{reason}", mark(check.outcome))?;
+    writeln!(f, "{lead}{} {}", mark(check.outcome), check.headline())?;
     let detail_indent = if root { String::new() } else { format!("{indent}     ") };
     let shown_inline = match &check.subject {
         CheckSubject::Field(_) => {
@@ -834,12 +858,7 @@ fn write_check(
         writeln!(f, "{detail_indent}hint: {hint}")?;
     }
     // A field with a single condition is shown on one line.
-    let children: &[Check] = match (&check.subject, &check.children[..]) {
-        (CheckSubject::Field(_), [only]) if matches!(only.subject, CheckSubject::Condition(_)) => {
-            &[]
-        }
-        _ => &check.children,
-    };
+    let children = check.shown_children();
     for (i, child) in children.iter().enumerate() {
         let last = i + 1 == children.len();
         let (branch, next) = if last { ("└─ ", "   ") } else { ("├─ ", "│  ") };

@@ -648,18 +648,19 @@ pub fn minify(text: &str) -> String {
     out
 }
 
+/// `s` as a JSON string literal, quotes and escapes included.
+pub(crate) fn quote(s: &str) -> String {
+    // Serializing a &str cannot fail.
+    serde_json::to_string(s).unwrap_or_default()
+}
+
 /// Extends a JSON path such as `$.detail` by one key. Keys that are not
 /// plain names are quoted, so that `{"a.b": …}` and `{"a": {"b": …}}` never
 /// share a path.
 pub(crate) fn child_path(parent: &str, key: &str) -> String {
     let plain = key.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if plain {
-        format!("{parent}.{key}")
-    } else {
-        let quoted = serde_json::to_string(key).unwrap_or_default();
-        format!("{parent}[{quoted}]")
-    }
+    if plain { format!("{parent}.{key}") } else { format!("{parent}[{}]", quote(key)) }
 }
 
 #[cfg(test)]

@@ -101,7 +101,7 @@ mod render;
 mod validate;
 
 pub use envelope::{ENVELOPE_FIELDS, test_event_pattern};
-pub use error::{Error, ErrorKind, Subject};
+pub use error::{Error, ErrorKind, Subject, line_column};
 pub use event::Event;
 pub use explain::{Check, CheckSubject, Compared, Explanation, Outcome, explain};
 pub use json::{Span, minify};

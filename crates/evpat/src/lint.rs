@@ -20,7 +20,7 @@
 
 use crate::ast::{AnythingBut, FieldValue, Literal, Matcher, MatcherKind, Object};
 use crate::event::{Event, Leaf as Value};
-use crate::json::Span;
+use crate::json::{Span, quote};
 use crate::pattern::Pattern;
 
 /// How much a lint matters.
@@ -482,8 +482,7 @@ impl<'a> Linter<'a> {
         for leaf in &self.leaves {
             let path = leaf.event_path();
             let values = event.at(&path);
-            let object = values.is_empty()
-                && event.fields.iter().any(|f| f.path.starts_with(&format!("{path}.")));
+            let object = values.is_empty() && event.has_fields_under(&path);
             for matcher in leaf.matchers {
                 if object && matches!(matcher.kind, MatcherKind::Exists(_)) {
                     lints.push(Lint {
@@ -592,10 +591,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 fn escape_glob(s: &str) -> String {
     s.replace('\\', "\\\\").replace('*', "\\*")
-}
-
-fn quote(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -107,6 +107,5 @@ fn literal(value: &Literal, out: &mut String) {
 }
 
 fn string(s: &str, out: &mut String) {
-    // Serializing a &str cannot fail.
-    out.push_str(&serde_json::to_string(s).unwrap_or_default());
+    out.push_str(&crate::json::quote(s));
 }

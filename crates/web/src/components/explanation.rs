@@ -37,25 +37,12 @@ fn view_check(check: &Check, onselect: &Callback<(Span, Option<Span>)>) -> Html 
         Outcome::TypeMismatch => ("✗", "check failed", "type mismatch"),
         Outcome::Failed => ("✗", "check failed", "failed"),
     };
-    let label = match &check.subject {
-        CheckSubject::Pattern => String::new(),
-        CheckSubject::Field(_) => check.keys.join("."),
-        CheckSubject::Or => "$or".to_owned(),
-        CheckSubject::Branch(i) => format!("branch {}", i + 1),
-        CheckSubject::Condition(written) => written.clone(),
-    };
-    let reason = check.reason.strip_prefix("$or: ").unwrap_or(&check.reason).to_owned();
-    // A field with one condition is shown on one line.
-    let children: &[Check] = match (&check.subject, &check.children[..]) {
-        (CheckSubject::Field(_), [only]) if matches!(only.subject, CheckSubject::Condition(_)) => {
-            &[]
-        }
-        _ => &check.children,
-    };
+    let label = check.label();
+    let children = check.shown_children();
     let selectable = check.outcome != Outcome::Matched
         && check.outcome != Outcome::NotEvaluated
         && !matches!(check.subject, CheckSubject::Pattern | CheckSubject::Branch(_));
-    let text = if label.is_empty() { reason.clone() } else { format!("{label}: {reason}") };
+    let text = check.headline();
     let line = if selectable {
         let span = check.span;
         let value = check.values.first().map(|v| v.span);
