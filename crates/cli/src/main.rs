@@ -16,7 +16,9 @@ mod batch;
 mod check;
 mod envelope;
 mod explain;
+mod export;
 mod filter;
+mod import;
 mod input;
 mod report;
 mod schedule;
@@ -163,6 +165,36 @@ Examples:
   evpat transform transformer.json event.json
   evpat transform target.json - < event.json")]
     Transform(transform::Args),
+    /// Write a rule for the tool you deploy with: CloudFormation, SAM,
+    /// Serverless, Terraform, CDK, the AWS CLI or SDK, Jets, EventBridge
+    /// Scheduler.
+    ///
+    /// RULE_FILE is PutRule-shaped JSON, with an optional `Targets` array as
+    /// PutTargets takes it, or a bare event pattern plus `--name`. The
+    /// export goes to stdout and warnings (what the format cannot hold,
+    /// what to fill in) to stderr. Exits 0, or 2 when the rule is invalid
+    /// or does not fit the format.
+    #[command(after_help = "\
+Examples:
+  evpat export --format cloudformation-yaml rule.json > template.yaml
+  evpat export --format terraform --name ec2-stopped pattern.json
+  aws events describe-rule --name my-rule | evpat import - | evpat export -f cdk-ts -")]
+    Export(export::Args),
+    /// Read the rules you already have, as PutRule-shaped JSON.
+    ///
+    /// Reads CloudFormation and SAM templates (JSON or YAML, intrinsic
+    /// functions tolerated), Terraform, `aws events describe-rule` output,
+    /// PutRule JSON, Ruby Jets jobs, serverless.yml, and event patterns,
+    /// also as escaped JSON strings. The kind is guessed unless `--from`
+    /// names it. One rule is written as a JSON object, several as an array;
+    /// warnings go to stderr. Exits 0, or 2 with the line and column of the
+    /// problem.
+    #[command(after_help = "\
+Examples:
+  evpat import template.yaml --rule Ec2StateRule > rule.json
+  aws events describe-rule --name my-rule | evpat import -
+  evpat import main.tf --from terraform | evpat export -f cdk-ts -")]
+    Import(import::Args),
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
@@ -197,6 +229,8 @@ fn main() -> ExitCode {
         Command::Schedule(args) => schedule::run(&args),
         Command::Envelope(args) => envelope::run(&args),
         Command::Transform(args) => transform::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Completions { shell } => completions(shell),
     };
     match outcome {

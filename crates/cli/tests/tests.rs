@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod conformance;
 mod explain;
+mod export;
 mod filter;
 mod schedule;
 mod spec;

@@ -1,6 +1,10 @@
 //! Reading JSON text with a span for everything, and the JSON-level helpers
 //! the other stages share.
 //!
+//! The tree is public because the rule crate's exporters and importers need
+//! what serde_json's `Value` loses: number lexemes (`1.50` must stay
+//! `1.50` in every format) and the place of every value, for errors.
+//!
 //! We write our own reader rather than use serde_json because we need a
 //! byte span for every key and value, the exact lexeme of every number,
 //! duplicate keys kept in order, Jackson-compatible error messages, and a
@@ -23,7 +27,8 @@ impl Span {
 
 /// A value, and where in the text it was written.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Node {
+pub struct Node {
+    /// The value.
     pub value: Value,
     /// The whole value: `[1, 2]` from bracket to bracket, a string with its
     /// quotes.
@@ -32,11 +37,16 @@ pub(crate) struct Node {
 
 /// A JSON value. Strings and keys are decoded; numbers keep their lexeme.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Value {
+pub enum Value {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number, as written.
     Number(Number),
+    /// A string, decoded.
     String(String),
+    /// An array.
     Array(Vec<Node>),
     /// Members in document order; a key written twice appears twice.
     Object(Vec<Member>),
@@ -44,7 +54,7 @@ pub(crate) enum Value {
 
 impl Value {
     /// The name of the JSON type, as an error message would say it.
-    pub(crate) fn type_name(&self) -> &'static str {
+    pub fn type_name(&self) -> &'static str {
         match self {
             Value::Null => "null",
             Value::Bool(_) => "boolean",
@@ -58,18 +68,19 @@ impl Value {
 
 /// One `"key": value` of an object.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Member {
+pub struct Member {
     /// The key, decoded.
     pub key: String,
     /// The key as written, quotes included.
     pub key_span: Span,
+    /// The member's value.
     pub value: Node,
 }
 
 /// A number exactly as written, so that it can be shown and written out
 /// again as the user wrote it: `1e2` must not come back as `100.0`.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Number {
+pub struct Number {
     /// Always valid JSON number syntax.
     pub lexeme: String,
 }
@@ -77,14 +88,14 @@ pub(crate) struct Number {
 impl Number {
     /// The nearest `f64`; Rust's parsing rounds correctly, so this agrees
     /// with Java's `Double.parseDouble`.
-    pub(crate) fn as_f64(&self) -> f64 {
+    pub fn as_f64(&self) -> f64 {
         self.lexeme.parse::<f64>().unwrap_or(f64::NAN)
     }
 }
 
 /// Why JSON text could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum SyntaxErrorKind {
+pub enum SyntaxErrorKind {
     /// The text is not JSON.
     Syntax,
     /// The text nests arrays and objects deeper than allowed.
@@ -93,8 +104,10 @@ pub(crate) enum SyntaxErrorKind {
 
 /// Broken JSON text, worded as Jackson (and so AWS) words it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct SyntaxError {
+pub struct SyntaxError {
+    /// Broken or too deep.
     pub kind: SyntaxErrorKind,
+    /// Jackson's wording.
     pub message: String,
     /// The offending character or token; empty at the end of the text when
     /// the text stops too soon.
@@ -104,7 +117,7 @@ pub(crate) struct SyntaxError {
 /// Reads one JSON value from `text`. Nesting deeper than `max_depth`
 /// (arrays + objects; the root object is depth 1) is refused with
 /// [`SyntaxErrorKind::TooDeep`].
-pub(crate) fn read(text: &str, max_depth: usize) -> Result<Node, SyntaxError> {
+pub fn read(text: &str, max_depth: usize) -> Result<Node, SyntaxError> {
     let mut reader = Reader { text, bytes: text.as_bytes(), pos: 0 };
     // Containers still open, innermost last. An explicit stack rather than
     // recursion, so that hostile nesting cannot overflow the (small, in
@@ -662,6 +675,9 @@ pub(crate) fn child_path(parent: &str, key: &str) -> String {
         && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     if plain { format!("{parent}.{key}") } else { format!("{parent}[{}]", quote(key)) }
 }
+
+mod write;
+pub use write::is_json_number;
 
 #[cfg(test)]
 mod tests {

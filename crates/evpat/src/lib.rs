@@ -89,7 +89,7 @@ mod error;
 mod event;
 mod explain;
 mod ir;
-mod json;
+pub mod json;
 mod limits;
 mod lint;
 mod matcher;

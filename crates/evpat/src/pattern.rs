@@ -83,6 +83,18 @@ impl Pattern {
         print::print(&self.ast)
     }
 
+    /// The pattern as written, as a JSON tree with number lexemes kept and
+    /// duplicate keys resolved as AWS resolves them: the last value wins,
+    /// in the place of the first. Spans refer to [`Pattern::text`]. This is
+    /// what exporters write out.
+    pub fn json(&self) -> json::Node {
+        // The text was read when the pattern was parsed, so it reads again.
+        let mut node = json::read(&self.text, usize::MAX)
+            .unwrap_or_else(|_| json::Node::new(json::Value::Null));
+        node.resolve_duplicates();
+        node
+    }
+
     pub(crate) fn ast(&self) -> &Object {
         &self.ast
     }

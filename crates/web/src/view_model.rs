@@ -4,7 +4,7 @@
 use evpat::{
     Error, Event, Explanation, Limits, Lint, Pattern, Span, explain, lint, lint_with_event,
 };
-use evpat_rule::PutRuleRequest;
+use evpat_rule::Rule;
 
 use crate::state::State;
 
@@ -83,9 +83,9 @@ impl Evaluation {
         let pattern = self.pattern.as_ref().map_err(|_| {
             "The rule needs a valid event pattern: fix the errors above.".to_owned()
         })?;
-        PutRuleRequest::new(rule_name, pattern)
-            .map(|request| request.to_json())
-            .map_err(|error| error.to_string())
+        let rule = Rule::with_pattern(rule_name, pattern.clone());
+        rule.validate().map_err(|error| error.to_string())?;
+        Ok(rule.to_json())
     }
 }
 

@@ -119,12 +119,22 @@ fn test(workspace: &Workspace) -> Result<(), String> {
     step("dist: a build for a sub-path, for the deployment test");
     let subpath_dist = workspace.root.join("target/dist-subpath");
     dist::trunk_build(workspace, Some(SUBPATH), &subpath_dist)?;
-    step("Node tests: the browser end-to-end tests, and schedules against aws-cron-parser");
+    step(
+        "Node tests: the browser end-to-end tests, schedules against aws-cron-parser, and every \
+         export run or parsed by its own tool",
+    );
     workspace
         .command("node")
         .current_dir(workspace.root.join("tests"))
         // The timeout only guards against a hang; speed is not tested here.
-        .args(["--test", "--test-concurrency=1", "--test-timeout=180000", "e2e/", "schedule/"])
+        .args([
+            "--test",
+            "--test-concurrency=1",
+            "--test-timeout=180000",
+            "e2e/",
+            "schedule/",
+            "export/",
+        ])
         // `cargo test --workspace` built this binary for the CLI's own
         // tests; building it again with `-p evpat-cli` alone would unify
         // features differently and recompile its dependencies.

@@ -13,7 +13,7 @@ pub fn run(workspace: &Workspace) -> Result<(), String> {
     trunk(workspace)?;
     wasm_bindgen(workspace)?;
     npm_packages(workspace)?;
-    chromium(workspace)?;
+    debian_packages(workspace)?;
     Ok(())
 }
 
@@ -120,16 +120,25 @@ fn npm_packages(workspace: &Workspace) -> Result<(), String> {
     Ok(())
 }
 
-fn chromium(workspace: &Workspace) -> Result<(), String> {
-    step("setup: Debian's chromium and chromium-driver");
-    let missing: Vec<&str> =
-        [("chromium", "/usr/bin/chromium"), ("chromium-driver", "/usr/bin/chromedriver")]
-            .into_iter()
-            .filter(|(_, binary)| !Path::new(binary).exists())
-            .map(|(package, _)| package)
-            .collect();
+/// Debian's packages, by the binary that shows each is installed: the
+/// browser for the end-to-end tests (never Playwright's download), and Ruby,
+/// which runs the `jets` exports against a stub of Jets' DSL.
+const DEBIAN_PACKAGES: [(&str, &str); 3] = [
+    ("chromium", "/usr/bin/chromium"),
+    ("chromium-driver", "/usr/bin/chromedriver"),
+    ("ruby", "/usr/bin/ruby"),
+];
+
+fn debian_packages(workspace: &Workspace) -> Result<(), String> {
+    step("setup: Debian's chromium, chromium-driver and ruby");
+    let missing: Vec<&str> = DEBIAN_PACKAGES
+        .into_iter()
+        .filter(|(_, binary)| !Path::new(binary).exists())
+        .map(|(package, _)| package)
+        .collect();
     if missing.is_empty() {
-        present("/usr/bin/chromium and /usr/bin/chromedriver");
+        let binaries: Vec<&str> = DEBIAN_PACKAGES.iter().map(|(_, binary)| *binary).collect();
+        present(&binaries.join(", "));
         return Ok(());
     }
     let packages = missing.join(" ");
