@@ -28,6 +28,7 @@ mod cloudformation;
 mod hcl;
 mod jets;
 mod js;
+mod literal;
 mod sam;
 mod scheduler;
 mod sdk_js;
@@ -37,7 +38,7 @@ mod yaml;
 
 use std::fmt;
 
-use crate::rule::Rule;
+use crate::rule::{Rule, Target};
 use crate::schedule::Service;
 
 /// A format [`export`] writes.
@@ -297,12 +298,75 @@ pub(crate) fn snake_case(name: &str) -> String {
     }
 }
 
+/// ActiveSupport's `String#camelize` with no acronyms defined, which Jets
+/// applies to keys (the `jets` exporter and importer): the leading
+/// run of `[a-z0-9]` capitalized, then every `_` or `/` and the run of
+/// letters and digits after it replaced by that run capitalized (`/`
+/// becoming `::`).
+pub(crate) fn camelize(key: &str) -> String {
+    let capitalize = |word: &str| {
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map(|c| c.to_ascii_uppercase().to_string() + &chars.as_str().to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let lead =
+        key.find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit())).unwrap_or(key.len());
+    let step_one = format!("{}{}", capitalize(&key[..lead]), &key[lead..]);
+    let mut out = String::new();
+    let mut rest = step_one.as_str();
+    while let Some(at) = rest.find(['_', '/']) {
+        out.push_str(&rest[..at]);
+        let separator = &rest[at..at + 1];
+        let after = &rest[at + 1..];
+        let run = after.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(after.len());
+        if separator == "/" {
+            out.push_str("::");
+        }
+        out.push_str(&capitalize(&after[..run]));
+        rest = &after[run..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A rule name in lower camel case, for JavaScript identifiers:
 /// `ec2-stopped-or-terminated` → `ec2StoppedOrTerminated`.
 pub(crate) fn camel_case(name: &str) -> String {
     let pascal = pascal_case(name);
     let mut chars = pascal.chars();
     chars.next().map(|c| c.to_ascii_lowercase().to_string() + chars.as_str()).unwrap_or_default()
+}
+
+/// `base`, or `base2`, `base3`… (with `separator` before the number) when
+/// an earlier resource took it, as a logical id or resource name: target
+/// ids such as `a-b` and `a_b` have the same Pascal case and snake_case.
+fn unused_name(base: &str, separator: &str, taken: &mut Vec<String>) -> String {
+    let mut name = base.to_owned();
+    let mut n = 1;
+    while taken.contains(&name) {
+        n += 1;
+        name = format!("{base}{separator}{n}");
+    }
+    taken.push(name.clone());
+    name
+}
+
+/// Warns about every target of `rule` but `written`, the one a format
+/// holds, saying `why`.
+fn unwritten_targets(rule: &Rule, written: Option<&Target>, why: &str, warnings: &mut Vec<String>) {
+    let written = written.map(|target| target.id.as_str());
+    for target in rule.targets.iter().filter(|target| Some(target.id.as_str()) != written) {
+        warnings.push(format!("target {} ({}) is not written: {why}", target.id, target.arn));
+    }
+}
+
+/// `s` as a JSON string literal. serde_json escapes only what JSON
+/// requires, so Unicode stays as it is.
+pub(crate) fn json_string(s: &str) -> String {
+    // Serializing a &str cannot fail.
+    serde_json::to_string(s).unwrap_or_default()
 }
 
 /// The function name of a Lambda function ARN
@@ -333,6 +397,18 @@ mod tests {
             Some("my-func")
         );
         assert_eq!(lambda_function_name("arn:aws:sqs:us-east-1:123456789012:q"), None);
+    }
+
+    #[test]
+    fn names_stay_unique() {
+        let mut ids = vec!["Rule".to_owned()];
+        assert_eq!(unused_name("Rule", "", &mut ids), "Rule2");
+        assert_eq!(unused_name("Rule", "", &mut ids), "Rule3");
+        assert_eq!(unused_name("Other", "", &mut ids), "Other");
+        let mut used = Vec::new();
+        assert_eq!(unused_name("r_a_b", "_", &mut used), "r_a_b");
+        assert_eq!(unused_name("r_a_b", "_", &mut used), "r_a_b_2");
+        assert_eq!(unused_name("r_a_b", "_", &mut used), "r_a_b_3");
     }
 
     #[test]

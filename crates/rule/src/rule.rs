@@ -136,6 +136,21 @@ pub struct DeadLetterConfig {
     pub arn: String,
 }
 
+impl Target {
+    /// A target with its id and ARN and nothing else, as the importers
+    /// start one.
+    pub(crate) fn new(id: impl Into<String>, arn: impl Into<String>) -> Target {
+        Target {
+            id: id.into(),
+            arn: arn.into(),
+            role_arn: None,
+            input: None,
+            retry_policy: None,
+            dead_letter_config: None,
+        }
+    }
+}
+
 impl Rule {
     /// An enabled rule on the default bus, named `name`, with `pattern` and
     /// no targets.

@@ -523,84 +523,58 @@ fn notes_rule(description: bool, bus: bool, target_id: &str, arn: &str) -> Strin
 }
 
 #[test]
-fn the_notes_cloudformation_json() {
-    let (rule, warnings) = one(NOTES_CLOUDFORMATION_JSON, None);
-    assert_eq!(rule, notes_rule(true, true, "Target0", "${MyFunction.Arn}"));
-    assert_eq!(
-        warnings,
-        [
-            "line 16: Targets[0].Arn is !GetAtt MyFunction.Arn, which CloudFormation resolves at deploy \
-          time; imported as the placeholder ${MyFunction.Arn}"
-        ]
-    );
-    assert_eq!(ok(NOTES_CLOUDFORMATION_JSON, None).source, Source::CloudFormation);
-}
-
-#[test]
-fn the_notes_cloudformation_yaml() {
-    let (rule, warnings) = one(NOTES_CLOUDFORMATION_YAML, None);
-    assert_eq!(rule, notes_rule(true, true, "Target0", "${MyFunction.Arn}"));
-    assert_eq!(
-        warnings,
-        [
-            "line 20: Targets[0].Arn is !GetAtt MyFunction.Arn, which CloudFormation resolves at deploy \
-          time; imported as the placeholder ${MyFunction.Arn}"
-        ]
-    );
-    assert_eq!(ok(NOTES_CLOUDFORMATION_YAML, None).source, Source::CloudFormation);
-}
-
-#[test]
-fn the_notes_sam() {
-    let imported = ok(NOTES_SAM, None);
-    assert_eq!(imported.source, Source::Sam);
-    assert_eq!(
-        imported.rules[0].to_json(),
-        notes_rule(false, true, "MyFunctionEc2StateChangeLambdaTarget", "${MyFunction.Arn}")
-    );
-    assert_eq!(
-        imported.warnings,
-        ["line 10: the target of the Ec2StateChange event is its function MyFunction, whose ARN \
-          CloudFormation knows at deploy time; imported as the placeholder ${MyFunction.Arn}"]
-    );
-}
-
-#[test]
-fn the_notes_serverless() {
-    let imported = ok(NOTES_SERVERLESS, None);
-    assert_eq!(imported.source, Source::Serverless);
-    assert_eq!(
-        imported.rules[0].to_json(),
-        notes_rule(
-            false,
-            false,
-            "ec2-stopped-or-terminated-target",
-            "${OnEc2StateChangeLambdaFunction.Arn}"
-        )
-    );
-    assert_eq!(
-        imported.warnings,
-        ["line 6: the target is the function onEc2StateChange, whose ARN is known at deploy \
-          time; imported as the placeholder ${OnEc2StateChangeLambdaFunction.Arn}"]
-    );
-}
-
-#[test]
-fn the_notes_terraform() {
-    let imported = ok(NOTES_TERRAFORM, None);
-    assert_eq!(imported.source, Source::Terraform);
-    assert_eq!(
-        imported.rules[0].to_json(),
-        notes_rule(true, true, "Target0", "${aws_lambda_function.my_function.arn}")
-    );
-    assert_eq!(
-        imported.warnings,
-        [
-            "line 19: aws_cloudwatch_event_target.lambda.arn is aws_lambda_function.my_function.arn, \
-          which Terraform resolves at apply time; imported as the placeholder \
-          ${aws_lambda_function.my_function.arn}"
-        ]
-    );
+fn the_notes_in_every_format_with_a_target() {
+    let cases = [
+        (
+            NOTES_CLOUDFORMATION_JSON,
+            Source::CloudFormation,
+            notes_rule(true, true, "Target0", "${MyFunction.Arn}"),
+            "line 16: Targets[0].Arn is !GetAtt MyFunction.Arn, which CloudFormation resolves at \
+             deploy time; imported as the placeholder ${MyFunction.Arn}",
+        ),
+        (
+            NOTES_CLOUDFORMATION_YAML,
+            Source::CloudFormation,
+            notes_rule(true, true, "Target0", "${MyFunction.Arn}"),
+            "line 20: Targets[0].Arn is !GetAtt MyFunction.Arn, which CloudFormation resolves at \
+             deploy time; imported as the placeholder ${MyFunction.Arn}",
+        ),
+        (
+            NOTES_SAM,
+            Source::Sam,
+            notes_rule(false, true, "MyFunctionEc2StateChangeLambdaTarget", "${MyFunction.Arn}"),
+            "line 10: the target of the Ec2StateChange event is its function MyFunction, whose \
+             ARN CloudFormation knows at deploy time; imported as the placeholder \
+             ${MyFunction.Arn}",
+        ),
+        (
+            NOTES_SERVERLESS,
+            Source::Serverless,
+            notes_rule(
+                false,
+                false,
+                "ec2-stopped-or-terminated-target",
+                "${OnEc2StateChangeLambdaFunction.Arn}",
+            ),
+            "line 6: the target is the function onEc2StateChange, whose ARN is known at deploy \
+             time; imported as the placeholder ${OnEc2StateChangeLambdaFunction.Arn}",
+        ),
+        (
+            NOTES_TERRAFORM,
+            Source::Terraform,
+            notes_rule(true, true, "Target0", "${aws_lambda_function.my_function.arn}"),
+            "line 19: aws_cloudwatch_event_target.lambda.arn is \
+             aws_lambda_function.my_function.arn, which Terraform resolves at apply time; \
+             imported as the placeholder ${aws_lambda_function.my_function.arn}",
+        ),
+    ];
+    for (text, source, rule, warning) in cases {
+        let imported = ok(text, None);
+        assert_eq!(imported.source, source);
+        assert_eq!(imported.rules.len(), 1, "{source}: {:?}", imported.rules);
+        assert_eq!(imported.rules[0].to_json(), rule, "{source}");
+        assert_eq!(imported.warnings, [warning], "{source}");
+    }
 }
 
 #[test]
@@ -1666,5 +1640,24 @@ end
     assert_eq!(
         place(ruby, None),
         ("InputTemplate for target t contains invalid placeholder instance.".into(), 5, 36)
+    );
+}
+
+#[test]
+fn serverless_names_a_nameless_rule_as_the_framework_does() {
+    let text = "service: shop\nfunctions:\n  onOrder:\n    handler: h.main\n    events:\n      \
+                - eventBridge:\n          pattern:\n            source: [shop]\n";
+    let imported = ok(text, None);
+    assert_eq!(imported.source, Source::Serverless);
+    assert_eq!(imported.rules[0].name, "onOrder-rule-1");
+    assert_eq!(imported.rules[0].targets[0].id, "onOrder-rule-1-target");
+    assert_eq!(
+        imported.warnings,
+        [
+            "line 7: the target is the function onOrder, whose ARN is known at deploy time; \
+             imported as the placeholder ${OnOrderLambdaFunction.Arn}",
+            "line 7: the rule has no name of its own: the Framework names it after the deployed \
+             function, <service>-<stage>-onOrder-rule-1; it is onOrder-rule-1 here",
+        ]
     );
 }

@@ -144,7 +144,7 @@ pub(super) fn shell_word(s: &str) -> String {
 /// Text for a `#` comment on one line: quoted, control characters (a
 /// newline would end the comment) shown escaped.
 fn comment_text(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
+    super::json_string(s)
 }
 
 #[cfg(test)]

@@ -13,8 +13,9 @@
 //! it) comes back as a warning.
 
 use super::yaml::{Mapping, Node};
-use super::{Export, ExportError, lambda_function_name, pascal_case};
+use super::{Export, ExportError, json_string, lambda_function_name, pascal_case, unused_name};
 use crate::rule::{Rule, Target, TargetInput};
+use crate::transformer::InputTransformer;
 
 pub(super) fn export_json(rule: &Rule) -> Result<Export, ExportError> {
     let (template, warnings) = template(rule);
@@ -55,8 +56,8 @@ fn template(rule: &Rule) -> (Node, Vec<String>) {
     resources.insert(&rule_id, resource.node());
     for target in &rule.targets {
         if lambda_function_name(&target.arn).is_some() {
-            let id =
-                unique_id(&format!("{rule_id}Permission{}", pascal_case(&target.id)), &mut ids);
+            let base = format!("{rule_id}Permission{}", pascal_case(&target.id));
+            let id = unused_name(&base, "", &mut ids);
             resources.insert(&id, lambda_permission(&target.arn, &rule_id));
         }
         warnings.extend(resource_policy_warnings(target));
@@ -66,19 +67,6 @@ fn template(rule: &Rule) -> (Node, Vec<String>) {
     template.string("AWSTemplateFormatVersion", "2010-09-09");
     template.insert("Resources", resources.node());
     (template.node(), warnings)
-}
-
-/// A logical id not yet in `ids`: `base`, else `base2`, `base3`, … (two
-/// target ids such as `a-b` and `a_b` have the same Pascal case).
-fn unique_id(base: &str, ids: &mut Vec<String>) -> String {
-    let mut id = base.to_owned();
-    let mut n = 1;
-    while ids.contains(&id) {
-        n += 1;
-        id = format!("{base}{n}");
-    }
-    ids.push(id.clone());
-    id
 }
 
 /// The permission EventBridge needs to invoke a Lambda function, for this
@@ -114,21 +102,30 @@ pub(super) fn target_delivery(target: &Target, out: &mut Mapping) {
         None => {}
         Some(TargetInput::Input(input)) => out.string("Input", input),
         Some(TargetInput::InputPath(path)) => out.string("InputPath", path),
-        Some(TargetInput::InputTransformer(transformer)) => {
-            let mut node = Mapping::new();
-            if !transformer.input_paths_map.is_empty() {
-                let paths = transformer
-                    .input_paths_map
-                    .iter()
-                    .map(|(name, path)| (name.clone(), Node::string(path)))
-                    .collect();
-                node.insert("InputPathsMap", Node::Mapping(paths));
-            }
-            node.string("InputTemplate", &transformer.input_template);
-            out.insert("InputTransformer", node.node());
-        }
+        Some(TargetInput::InputTransformer(transformer)) => out.insert(
+            "InputTransformer",
+            input_transformer(transformer, ["InputPathsMap", "InputTemplate"]),
+        ),
     }
     retry_and_dead_letter(target, out);
+}
+
+/// An input transformer's paths map (left out when empty) and template,
+/// under `keys`: CloudFormation's names, or the Serverless Framework's
+/// camelCase ones.
+pub(super) fn input_transformer(transformer: &InputTransformer, keys: [&str; 2]) -> Node {
+    let [paths_key, template_key] = keys;
+    let mut node = Mapping::new();
+    if !transformer.input_paths_map.is_empty() {
+        let paths = transformer
+            .input_paths_map
+            .iter()
+            .map(|(name, path)| (name.clone(), Node::string(path)))
+            .collect();
+        node.insert(paths_key, Node::Mapping(paths));
+    }
+    node.string(template_key, &transformer.input_template);
+    node.node()
 }
 
 /// `RetryPolicy` and `DeadLetterConfig`, which rules and Scheduler name
@@ -199,7 +196,7 @@ pub(super) fn dead_letter_warning(target_id: &str, queue_arn: &str) -> String {
 fn json(node: &Node, indent: usize, out: &mut String) {
     let pad = |out: &mut String, level: usize| out.extend(std::iter::repeat_n("  ", level));
     match node {
-        Node::String(s) => out.push_str(&quote(s)),
+        Node::String(s) => out.push_str(&json_string(s)),
         Node::Number(lexeme) => out.push_str(lexeme),
         Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Node::Null => out.push_str("null"),
@@ -229,7 +226,7 @@ fn json(node: &Node, indent: usize, out: &mut String) {
             out.push_str("{\n");
             for (i, (key, value)) in entries.iter().enumerate() {
                 pad(out, indent + 1);
-                out.push_str(&quote(key));
+                out.push_str(&json_string(key));
                 out.push_str(": ");
                 json(value, indent + 1, out);
                 out.push_str(if i + 1 < entries.len() { ",\n" } else { "\n" });
@@ -248,13 +245,6 @@ fn is_scalar(node: &Node) -> bool {
     matches!(node, Node::String(_) | Node::Number(_) | Node::Bool(_) | Node::Null)
 }
 
-/// A JSON string literal. serde_json escapes only what JSON requires, so
-/// Unicode stays as it is.
-fn quote(s: &str) -> String {
-    // Serializing a &str cannot fail.
-    serde_json::to_string(s).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,14 +254,6 @@ mod tests {
         assert_eq!(arn_service("arn:aws:sqs:us-east-1:123456789012:q"), Some("sqs"));
         assert_eq!(arn_service("arn:aws-cn:sns:cn-north-1:123456789012:t"), Some("sns"));
         assert_eq!(arn_service("sqs"), None);
-    }
-
-    #[test]
-    fn ids_are_unique() {
-        let mut ids = vec!["Rule".to_owned()];
-        assert_eq!(unique_id("Rule", &mut ids), "Rule2");
-        assert_eq!(unique_id("Rule", &mut ids), "Rule3");
-        assert_eq!(unique_id("Other", &mut ids), "Other");
     }
 
     #[test]

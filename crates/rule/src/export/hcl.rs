@@ -9,10 +9,11 @@
 //! `\r`, `\t` and `\uNNNN`; a heredoc takes no backslash escapes at all, so
 //! JSON text goes into one as it is. Unicode is written as it is.
 //!
-//! The writers recurse once per level of the pattern's nesting, which
-//! [`evpat::Limits::max_pattern_depth`] bounds.
+//! Values are laid out by the `literal` module.
 
-use evpat::json::{Node, Value};
+use evpat::json::Node;
+
+use super::literal::{self, Syntax};
 
 /// `s` as an HCL quoted string.
 pub(super) fn string(s: &str) -> String {
@@ -56,132 +57,79 @@ pub(super) fn key(key: &str) -> String {
 /// they can.
 const WIDTH: usize = 100;
 
+/// HCL's literals, as `terraform fmt` lays them out: an object with
+/// attributes always one attribute a line, aligned on `=`, and no commas
+/// after the last item of an array.
+struct Hcl;
+
+impl Syntax for Hcl {
+    const SEPARATOR: &'static str = " = ";
+    const TRAILING_COMMA: bool = false;
+    const BREAK_OBJECTS: bool = true;
+    // A value may reach the width: an attribute's value ends its line.
+    const ROOM: usize = 0;
+
+    fn width(&self) -> usize {
+        WIDTH
+    }
+
+    fn string(&self, s: &str) -> String {
+        string(s)
+    }
+
+    fn key(&self, name: &str) -> String {
+        key(name)
+    }
+
+    fn members(&self, members: &[(String, String)], indent: usize, out: &mut String) {
+        let mut body = Body::new(indent);
+        for (key, value) in members {
+            body.attribute(key, value);
+        }
+        out.push_str(&body.render());
+    }
+}
+
 /// Writes `node` as an HCL value where `out` stands: arrays on one line
 /// when they fit, objects one attribute a line (`key = value`, aligned as
 /// `terraform fmt` aligns them). `indent` is the indentation of the line
 /// the value starts on, in levels of two spaces.
 pub(super) fn value(node: &Node, indent: usize, out: &mut String) {
-    let flat = inline(node);
-    let object = matches!(&node.value, Value::Object(members) if !members.is_empty());
-    if !object && super::js::column(out) + flat.chars().count() <= WIDTH {
-        out.push_str(&flat);
-        return;
-    }
-    let pad = |level: usize| "  ".repeat(level);
-    match &node.value {
-        Value::Array(items) if !items.is_empty() => {
-            out.push_str("[\n");
-            for (i, item) in items.iter().enumerate() {
-                out.push_str(&pad(indent + 1));
-                value(item, indent + 1, out);
-                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
-            }
-            out.push_str(&pad(indent));
-            out.push(']');
-        }
-        Value::Object(members) => {
-            let mut body = Body::new(indent + 1);
-            for member in members {
-                let mut text = String::new();
-                // The column the value starts at, for the width check.
-                text.push_str(&pad(indent + 1));
-                text.push_str(&key(&member.key));
-                text.push_str(" = ");
-                let start = text.len();
-                value(&member.value, indent + 1, &mut text);
-                body.attribute(&key(&member.key), &text[start..]);
-            }
-            out.push_str("{\n");
-            out.push_str(&body.render());
-            out.push_str(&pad(indent));
-            out.push('}');
-        }
-        _ => out.push_str(&flat),
-    }
+    literal::value(&Hcl, node, indent, out);
 }
 
-/// `node` on one line: `{ numeric = [">", 0] }`.
-fn inline(node: &Node) -> String {
-    match &node.value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.lexeme.clone(),
-        Value::String(s) => string(s),
-        Value::Array(items) => {
-            format!("[{}]", items.iter().map(inline).collect::<Vec<_>>().join(", "))
-        }
-        Value::Object(members) if members.is_empty() => "{}".to_owned(),
-        Value::Object(members) => {
-            let members: Vec<String> =
-                members.iter().map(|m| format!("{} = {}", key(&m.key), inline(&m.value))).collect();
-            format!("{{ {} }}", members.join(", "))
-        }
+/// JSON, for a heredoc whose lines are indented `(indent + 1) * 2` spaces
+/// more than they are written here, which the width leaves room for.
+struct HeredocJson {
+    indent: usize,
+}
+
+impl Syntax for HeredocJson {
+    const SEPARATOR: &'static str = ": ";
+    const SPACED_BRACES: bool = false;
+    const TRAILING_COMMA: bool = false;
+
+    fn width(&self) -> usize {
+        WIDTH.saturating_sub((self.indent + 1) * 2)
+    }
+
+    fn string(&self, s: &str) -> String {
+        super::json_string(s)
+    }
+
+    fn key(&self, name: &str) -> String {
+        super::json_string(name)
     }
 }
 
 /// `node` as JSON text for a heredoc at `indent` levels: objects and arrays
 /// on one line when they fit in [`WIDTH`] there, else one member or item a
-/// line; strings escaped as JSON escapes them, numbers as written.
+/// line; strings escaped as JSON escapes them, numbers as written. The
+/// pattern itself is always one member a line.
 pub(super) fn json(node: &Node, indent: usize) -> String {
     let mut out = String::new();
-    json_value(node, indent, 0, &mut out);
+    literal::expanded(&HeredocJson { indent }, node, 0, &mut out);
     out
-}
-
-fn json_value(node: &Node, indent: usize, level: usize, out: &mut String) {
-    let flat = json_inline(node);
-    let column = (indent + 1) * 2 + super::js::column(out);
-    if level > 0 && column + flat.chars().count() < WIDTH {
-        out.push_str(&flat);
-        return;
-    }
-    let pad = |level: usize| "  ".repeat(level);
-    match &node.value {
-        Value::Array(items) if !items.is_empty() => {
-            out.push_str("[\n");
-            for (i, item) in items.iter().enumerate() {
-                out.push_str(&pad(level + 1));
-                json_value(item, indent, level + 1, out);
-                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
-            }
-            out.push_str(&pad(level));
-            out.push(']');
-        }
-        Value::Object(members) if !members.is_empty() => {
-            out.push_str("{\n");
-            for (i, member) in members.iter().enumerate() {
-                out.push_str(&pad(level + 1));
-                out.push_str(&json_string(&member.key));
-                out.push_str(": ");
-                json_value(&member.value, indent, level + 1, out);
-                out.push_str(if i + 1 < members.len() { ",\n" } else { "\n" });
-            }
-            out.push_str(&pad(level));
-            out.push('}');
-        }
-        _ => out.push_str(&flat),
-    }
-}
-
-fn json_inline(node: &Node) -> String {
-    match &node.value {
-        Value::Array(items) => {
-            format!("[{}]", items.iter().map(json_inline).collect::<Vec<_>>().join(", "))
-        }
-        Value::Object(members) => {
-            let members: Vec<String> = members
-                .iter()
-                .map(|m| format!("{}: {}", json_string(&m.key), json_inline(&m.value)))
-                .collect();
-            format!("{{{}}}", members.join(", "))
-        }
-        _ => node.to_compact(),
-    }
-}
-
-fn json_string(s: &str) -> String {
-    // Serializing a string cannot fail.
-    serde_json::to_string(s).unwrap_or_default()
 }
 
 /// `text` as a heredoc for an attribute value at `indent` levels:

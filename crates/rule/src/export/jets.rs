@@ -57,7 +57,8 @@
 use evpat::json::{Node, Value};
 
 use super::js::double_keeps_value;
-use super::{Export, ExportError, pascal_case, snake_case};
+use super::literal::{self, Syntax};
+use super::{Export, ExportError, camelize, pascal_case, snake_case};
 use crate::rule::{Rule, TargetInput};
 
 /// `passthrough_parent_keys` in cfn_camelizer's `camelizer.yml`.
@@ -213,7 +214,7 @@ fn pattern_hash(pattern: &Node, out: &mut String, warnings: &mut Vec<String>) {
         let parents = ["EventPattern".to_owned(), converted];
         check_keys(&member.value, &parents, &json_path("$", &member.key), warnings);
         out.push_str(&format!("      {written} "));
-        value(&member.value, 3, out);
+        literal::value(&Ruby, &member.value, 3, out);
         out.push_str(",\n");
     }
     out.push_str("    }");
@@ -265,59 +266,25 @@ fn is_label(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// Writes a value where `out` stands, on one line when it fits in
-/// [`WIDTH`], else one item or member a line; hash keys are strings.
-fn value(node: &Node, indent: usize, out: &mut String) {
-    let flat = inline(node);
-    let column = super::js::column(out);
-    if column + flat.chars().count() < WIDTH {
-        out.push_str(&flat);
-        return;
-    }
-    let pad = |level: usize| "  ".repeat(level);
-    match &node.value {
-        Value::Array(items) if !items.is_empty() => {
-            out.push_str("[\n");
-            for item in items {
-                out.push_str(&pad(indent + 1));
-                value(item, indent + 1, out);
-                out.push_str(",\n");
-            }
-            out.push_str(&pad(indent));
-            out.push(']');
-        }
-        Value::Object(members) if !members.is_empty() => {
-            out.push_str("{\n");
-            for member in members {
-                out.push_str(&format!("{}{} => ", pad(indent + 1), string(&member.key)));
-                value(&member.value, indent + 1, out);
-                out.push_str(",\n");
-            }
-            out.push_str(&pad(indent));
-            out.push('}');
-        }
-        _ => out.push_str(&flat),
-    }
-}
+/// Ruby's literals, hash keys as strings (`"prefix" => "a"`), with
+/// trailing commas.
+struct Ruby;
 
-/// `node` on one line: `{ "prefix" => "a" }`.
-fn inline(node: &Node) -> String {
-    match &node.value {
-        Value::Null => "nil".to_owned(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.lexeme.clone(),
-        Value::String(s) => string(s),
-        Value::Array(items) => {
-            format!("[{}]", items.iter().map(inline).collect::<Vec<_>>().join(", "))
-        }
-        Value::Object(members) if members.is_empty() => "{}".to_owned(),
-        Value::Object(members) => {
-            let members: Vec<String> = members
-                .iter()
-                .map(|m| format!("{} => {}", string(&m.key), inline(&m.value)))
-                .collect();
-            format!("{{ {} }}", members.join(", "))
-        }
+impl Syntax for Ruby {
+    const NULL: &'static str = "nil";
+    const SEPARATOR: &'static str = " => ";
+    const TRAILING_COMMA: bool = true;
+
+    fn width(&self) -> usize {
+        WIDTH
+    }
+
+    fn string(&self, s: &str) -> String {
+        string(s)
+    }
+
+    fn key(&self, name: &str) -> String {
+        string(name)
     }
 }
 
@@ -357,38 +324,6 @@ fn convert(key: &str, parents: &[String]) -> String {
     } else {
         camelize(key)
     }
-}
-
-/// ActiveSupport's `String#camelize` with no acronyms defined: the leading
-/// run of `[a-z0-9]` capitalized, then every `_` or `/` and the run of
-/// letters and digits after it replaced by that run capitalized (`/`
-/// becoming `::`).
-fn camelize(key: &str) -> String {
-    let capitalize = |word: &str| {
-        let mut chars = word.chars();
-        chars
-            .next()
-            .map(|c| c.to_ascii_uppercase().to_string() + &chars.as_str().to_ascii_lowercase())
-            .unwrap_or_default()
-    };
-    let lead =
-        key.find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit())).unwrap_or(key.len());
-    let step_one = format!("{}{}", capitalize(&key[..lead]), &key[lead..]);
-    let mut out = String::new();
-    let mut rest = step_one.as_str();
-    while let Some(at) = rest.find(['_', '/']) {
-        out.push_str(&rest[..at]);
-        let separator = &rest[at..at + 1];
-        let after = &rest[at + 1..];
-        let run = after.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(after.len());
-        if separator == "/" {
-            out.push_str("::");
-        }
-        out.push_str(&capitalize(&after[..run]));
-        rest = &after[run..];
-    }
-    out.push_str(rest);
-    out
 }
 
 fn number_warnings(pattern: &Node, warnings: &mut Vec<String>) {

@@ -8,12 +8,12 @@
 //! written as it is. Object keys are bare when they are identifiers. Numbers
 //! are written as their JSON lexeme, which is always a valid JavaScript
 //! numeric literal; what JavaScript then makes of it is told by
-//! [`js_number_text`] and [`double_keeps_value`].
-//!
-//! The writers recurse once per level of the pattern's nesting, which
-//! [`evpat::Limits::max_pattern_depth`] bounds.
+//! [`js_number_text`] and [`double_keeps_value`]. Values are laid out as
+//! Prettier lays them out, by the `literal` module.
 
 use evpat::json::{Node, Value};
+
+use super::literal::{self, Syntax};
 
 /// `s` as a JavaScript string literal in `quote` (`'` or `"`).
 pub(super) fn string(s: &str, quote: char) -> String {
@@ -63,77 +63,43 @@ pub(super) fn key(key: &str, quote: char) -> String {
 /// The width Prettier formats to, which the writers keep to where they can.
 pub(super) const WIDTH: usize = 80;
 
+/// JavaScript's literals, with strings in `quote` (`'` or `"`), as
+/// Prettier lays them out: trailing commas, and one more column kept for
+/// the comma or semicolon that follows a value.
+struct JavaScript {
+    quote: char,
+}
+
+impl Syntax for JavaScript {
+    const SEPARATOR: &'static str = ": ";
+    const TRAILING_COMMA: bool = true;
+
+    fn width(&self) -> usize {
+        WIDTH
+    }
+
+    fn string(&self, s: &str) -> String {
+        string(s, self.quote)
+    }
+
+    fn key(&self, name: &str) -> String {
+        key(name, self.quote)
+    }
+}
+
 /// Writes `node` as a JavaScript value where `out` stands: on one line
 /// when it fits in [`WIDTH`] (`[{ prefix: 'REFUND' }]`), else one member or
 /// item a line with trailing commas, as Prettier writes them. `indent` is
 /// the indentation of the line the value starts on, in levels of two
 /// spaces.
 pub(super) fn value(node: &Node, indent: usize, quote: char, out: &mut String) {
-    let flat = inline(node, quote);
-    // One more column for the comma or semicolon that follows.
-    if column(out) + flat.chars().count() < WIDTH || is_scalar(node) {
-        out.push_str(&flat);
-    } else {
-        expanded(node, indent, quote, out);
-    }
+    literal::value(&JavaScript { quote }, node, indent, out);
 }
 
 /// Writes `node` as [`value`] does, but an array or object always one item
 /// or member a line (its own items may still fit on one).
 pub(super) fn expanded(node: &Node, indent: usize, quote: char, out: &mut String) {
-    let pad = |out: &mut String, level: usize| out.extend(std::iter::repeat_n("  ", level));
-    match &node.value {
-        Value::Array(items) if !items.is_empty() => {
-            out.push_str("[\n");
-            for item in items {
-                pad(out, indent + 1);
-                value(item, indent + 1, quote, out);
-                out.push_str(",\n");
-            }
-            pad(out, indent);
-            out.push(']');
-        }
-        Value::Object(members) if !members.is_empty() => {
-            out.push_str("{\n");
-            for member in members {
-                pad(out, indent + 1);
-                out.push_str(&key(&member.key, quote));
-                out.push_str(": ");
-                value(&member.value, indent + 1, quote, out);
-                out.push_str(",\n");
-            }
-            pad(out, indent);
-            out.push('}');
-        }
-        _ => out.push_str(&inline(node, quote)),
-    }
-}
-
-/// `node` on one line: `{ key: ['a', 1] }`.
-fn inline(node: &Node, quote: char) -> String {
-    match &node.value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.lexeme.clone(),
-        Value::String(s) => string(s, quote),
-        Value::Array(items) => {
-            let items: Vec<String> = items.iter().map(|item| inline(item, quote)).collect();
-            format!("[{}]", items.join(", "))
-        }
-        Value::Object(members) if members.is_empty() => "{}".to_owned(),
-        Value::Object(members) => {
-            let members: Vec<String> = members
-                .iter()
-                .map(|m| format!("{}: {}", key(&m.key, quote), inline(&m.value, quote)))
-                .collect();
-            format!("{{ {} }}", members.join(", "))
-        }
-    }
-}
-
-/// The column `out` ends at, in characters.
-pub(super) fn column(out: &str) -> usize {
-    out.rsplit('\n').next().unwrap_or_default().chars().count()
+    literal::expanded(&JavaScript { quote }, node, indent, out);
 }
 
 /// `text` as `//` comment lines indented by `indent` spaces, wrapped at
@@ -192,10 +158,6 @@ pub(super) fn from_serde(value: &serde_json::Value) -> Node {
                 .collect(),
         ),
     })
-}
-
-fn is_scalar(node: &Node) -> bool {
-    !matches!(node.value, Value::Array(_) | Value::Object(_))
 }
 
 /// Every number lexeme in `node`, in document order.

@@ -12,7 +12,7 @@
 
 use super::cloudformation::{dead_letter_warning, target_delivery};
 use super::yaml::{Mapping, Node};
-use super::{Export, ExportError, lambda_function_name, pascal_case};
+use super::{Export, ExportError, lambda_function_name, pascal_case, unwritten_targets};
 use crate::rule::{Rule, Target};
 
 pub(super) fn export(rule: &Rule) -> Result<Export, ExportError> {
@@ -159,14 +159,13 @@ pub(super) fn function_template(
              your code's"
         )),
     }
-    let lambda_id = lambda.map(|target| target.id.as_str());
-    for target in rule.targets.iter().filter(|target| Some(target.id.as_str()) != lambda_id) {
-        warnings.push(format!(
-            "target {} ({}) is not written: a SAM event source delivers to its own function \
-             only; export the rule as cloudformation-yaml to keep every target",
-            target.id, target.arn
-        ));
-    }
+    unwritten_targets(
+        rule,
+        lambda,
+        "a SAM event source delivers to its own function only; export the rule as \
+         cloudformation-yaml to keep every target",
+        warnings,
+    );
     template.node()
 }
 

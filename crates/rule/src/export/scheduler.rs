@@ -1,7 +1,8 @@
 //! The EventBridge Scheduler formats: `scheduler-cloudformation`
 //! (`AWS::Scheduler::Schedule`), `sam-schedule-v2` (a SAM function's
 //! `ScheduleV2` event) and `scheduler-terraform` (written by the Terraform
-//! module). The notes, §3.2.
+//! module, with the state, role, placeholders and warnings chosen here).
+//! The notes, §3.2.
 //!
 //! Scheduler runs `at()` schedules and schedules in a time zone, which
 //! rules cannot, and also the rules' `rate()` and `cron()`. A schedule
@@ -19,15 +20,15 @@
 use super::cloudformation::retry_and_dead_letter;
 use super::sam::{function_template, lambda_target};
 use super::yaml::Mapping;
-use super::{Export, ExportError, pascal_case};
+use super::{Export, ExportError, pascal_case, unwritten_targets};
 use crate::rule::{Rule, RuleState, Target, TargetInput};
 
-/// The `RoleArn` written when neither the target nor the rule has one:
-/// not an ARN, so that CloudFormation refuses it rather than deploying a
-/// schedule that cannot run.
+/// The role ARN written when neither the target nor the rule has one: not
+/// an ARN, so that CloudFormation refuses it (and Terraform's plan fails)
+/// rather than deploying a schedule that cannot run.
 const ROLE_PLACEHOLDER: &str = "REPLACE-WITH-THE-SCHEDULER-ROLE-ARN";
 
-/// The target `Arn` written when the rule has no target at all.
+/// The target ARN written when the rule has no target at all.
 const TARGET_PLACEHOLDER: &str = "REPLACE-WITH-THE-TARGET-ARN";
 
 pub(super) fn export_cloudformation(rule: &Rule) -> Result<Export, ExportError> {
@@ -35,30 +36,18 @@ pub(super) fn export_cloudformation(rule: &Rule) -> Result<Export, ExportError> 
     let target = rule.targets.first();
     let mut properties = schedule_properties(rule, &mut warnings);
     let mut target_node = Mapping::new();
-    match target {
-        Some(target) => target_node.string("Arn", &target.arn),
-        None => {
-            warnings.push(format!(
-                "the rule has no target, and a schedule needs one: Target.Arn is the placeholder \
-                 {TARGET_PLACEHOLDER}"
-            ));
-            target_node.string("Arn", TARGET_PLACEHOLDER);
-        }
-    }
-    let role = role_arn(rule, target, &mut warnings).unwrap_or_else(|| {
-        warnings.push(format!(
-            "a schedule needs a role that allows scheduler.amazonaws.com to invoke the target, \
-             and neither the target nor the rule has one: RoleArn is the placeholder \
-             {ROLE_PLACEHOLDER}"
-        ));
-        ROLE_PLACEHOLDER
-    });
-    target_node.string("RoleArn", role);
+    target_node.string("Arn", target_arn(target, "Target.Arn", &mut warnings));
+    target_node.string("RoleArn", role_or_placeholder(rule, target, "RoleArn", &mut warnings));
     if let Some(target) = target {
         delivery(target, &mut target_node, &mut warnings);
     }
     properties.insert("Target", target_node.node());
-    other_targets(rule, target, "a schedule has one target", &mut warnings);
+    unwritten_targets(
+        rule,
+        target,
+        "a schedule has one target; make a schedule for each target",
+        &mut warnings,
+    );
 
     let mut resource = Mapping::new();
     resource.string("Type", "AWS::Scheduler::Schedule");
@@ -109,7 +98,12 @@ fn schedule_properties(rule: &Rule, warnings: &mut Vec<String>) -> Mapping {
     let mut window = Mapping::new();
     window.string("Mode", "OFF");
     properties.insert("FlexibleTimeWindow", window.node());
-    let state = if rule.state.is_enabled() { "ENABLED" } else { "DISABLED" };
+    properties.string("State", schedule_state(rule, warnings));
+    properties
+}
+
+/// The schedule's state: Scheduler knows only `ENABLED` and `DISABLED`.
+pub(super) fn schedule_state(rule: &Rule, warnings: &mut Vec<String>) -> &'static str {
     if rule.state == RuleState::EnabledWithAllCloudtrailManagementEvents {
         warnings.push(
             "a schedule is ENABLED or DISABLED: the state \
@@ -117,8 +111,26 @@ fn schedule_properties(rule: &Rule, warnings: &mut Vec<String>) -> Mapping {
                 .to_owned(),
         );
     }
-    properties.string("State", state);
-    properties
+    if rule.state.is_enabled() { "ENABLED" } else { "DISABLED" }
+}
+
+/// The target's ARN, or a placeholder for a rule without targets, which
+/// the warning names by `field`, the format's name for it.
+pub(super) fn target_arn<'r>(
+    target: Option<&'r Target>,
+    field: &str,
+    warnings: &mut Vec<String>,
+) -> &'r str {
+    match target {
+        Some(target) => &target.arn,
+        None => {
+            warnings.push(format!(
+                "the rule has no target, and a schedule needs one: {field} is the placeholder \
+                 {TARGET_PLACEHOLDER}"
+            ));
+            TARGET_PLACEHOLDER
+        }
+    }
 }
 
 /// The role the schedule delivers with: the target's, else the rule's
@@ -140,13 +152,41 @@ fn role_arn<'r>(
     Some(role)
 }
 
-/// The target's `Input`, `RetryPolicy` and `DeadLetterConfig`; an
-/// `InputPath` or input transformer is a warning, as Scheduler has no
-/// event to take them from.
+/// The role as [`role_arn`] finds it, else a placeholder, which the
+/// warning names by `field`, the format's name for it.
+pub(super) fn role_or_placeholder<'r>(
+    rule: &'r Rule,
+    target: Option<&'r Target>,
+    field: &str,
+    warnings: &mut Vec<String>,
+) -> &'r str {
+    role_arn(rule, target, warnings).unwrap_or_else(|| {
+        warnings.push(format!(
+            "a schedule needs a role that allows scheduler.amazonaws.com to invoke the target, \
+             and neither the target nor the rule has one: {field} is the placeholder \
+             {ROLE_PLACEHOLDER}"
+        ));
+        ROLE_PLACEHOLDER
+    })
+}
+
+/// The target's `Input`, `RetryPolicy` and `DeadLetterConfig`, and the
+/// [`delivery_warnings`].
 fn delivery(target: &Target, out: &mut Mapping, warnings: &mut Vec<String>) {
+    if let Some(TargetInput::Input(input)) = &target.input {
+        out.string("Input", input);
+    }
+    delivery_warnings(target, "Input", warnings);
+    retry_and_dead_letter(target, out);
+}
+
+/// What a schedule cannot deliver as the rule would: an `InputPath` or
+/// input transformer, as Scheduler has no event to take them from; and a
+/// dead-letter queue, which Scheduler sends to with the schedule's role.
+/// `input` is the format's name for the target's input.
+pub(super) fn delivery_warnings(target: &Target, input: &str, warnings: &mut Vec<String>) {
     match &target.input {
-        None => {}
-        Some(TargetInput::Input(input)) => out.string("Input", input),
+        None | Some(TargetInput::Input(_)) => {}
         Some(TargetInput::InputPath(path)) => warnings.push(format!(
             "target {}: Scheduler takes no InputPath, as there is no event to take it from: \
              {path} is not written",
@@ -154,28 +194,16 @@ fn delivery(target: &Target, out: &mut Mapping, warnings: &mut Vec<String>) {
         )),
         Some(TargetInput::InputTransformer(_)) => warnings.push(format!(
             "target {}: Scheduler takes no input transformer, as there is no event to fill it \
-             from: it is not written; Scheduler's Input can use <aws.scheduler.scheduled-time> \
-             and its other context attributes",
+             from: it is not written; Scheduler's {input} can use \
+             <aws.scheduler.scheduled-time> and its other context attributes",
             target.id
         )),
     }
-    retry_and_dead_letter(target, out);
     if let Some(dead_letter) = &target.dead_letter_config {
         warnings.push(format!(
             "target {}: the schedule's role must allow sqs:SendMessage on the dead-letter queue \
              {}",
             target.id, dead_letter.arn
-        ));
-    }
-}
-
-/// Warns about every target but `written`.
-fn other_targets(rule: &Rule, written: Option<&Target>, why: &str, warnings: &mut Vec<String>) {
-    let written = written.map(|target| target.id.as_str());
-    for target in rule.targets.iter().filter(|target| Some(target.id.as_str()) != written) {
-        warnings.push(format!(
-            "target {} ({}) is not written: {why}; make a schedule for each target",
-            target.id, target.arn
         ));
     }
 }

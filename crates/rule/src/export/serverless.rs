@@ -16,10 +16,11 @@
 
 use evpat::json::{self, Value};
 
+use super::cloudformation::{dead_letter_warning, input_transformer};
 use super::js::{double_keeps_value, js_number_text, numbers};
 use super::sam::lambda_target;
 use super::yaml::{Mapping, Node};
-use super::{Export, ExportError, camel_case, lambda_function_name};
+use super::{Export, ExportError, camel_case, lambda_function_name, unwritten_targets};
 use crate::rule::{Rule, RuleState, TargetInput};
 
 /// The top-level fields of `pattern` the Framework's configuration schema
@@ -98,19 +99,10 @@ pub(super) fn export(rule: &Rule) -> Result<Export, ExportError> {
                 )),
             },
             Some(TargetInput::InputPath(path)) => event.string("inputPath", path),
-            Some(TargetInput::InputTransformer(transformer)) => {
-                let mut node = Mapping::new();
-                if !transformer.input_paths_map.is_empty() {
-                    let paths = transformer
-                        .input_paths_map
-                        .iter()
-                        .map(|(name, path)| (name.clone(), Node::string(path)))
-                        .collect();
-                    node.insert("inputPathsMap", Node::Mapping(paths));
-                }
-                node.string("inputTemplate", &transformer.input_template);
-                event.insert("inputTransformer", node.node());
-            }
+            Some(TargetInput::InputTransformer(transformer)) => event.insert(
+                "inputTransformer",
+                input_transformer(transformer, ["inputPathsMap", "inputTemplate"]),
+            ),
         }
         if let Some(retry) = &target.retry_policy {
             let mut policy = Mapping::new();
@@ -124,7 +116,7 @@ pub(super) fn export(rule: &Rule) -> Result<Export, ExportError> {
         }
         if let Some(dead_letter) = &target.dead_letter_config {
             event.string("deadLetterQueueArn", &dead_letter.arn);
-            warnings.push(super::cloudformation::dead_letter_warning(&target.id, &dead_letter.arn));
+            warnings.push(dead_letter_warning(&target.id, &dead_letter.arn));
         }
         warnings.push(format!(
             "target {}: the Serverless Framework names the rule's target itself: the id {} is \
@@ -167,14 +159,13 @@ pub(super) fn export(rule: &Rule) -> Result<Export, ExportError> {
              is a placeholder; its handler is to replace with your code's"
         )),
     }
-    let lambda_id = lambda.map(|target| target.id.as_str());
-    for target in rule.targets.iter().filter(|target| Some(target.id.as_str()) != lambda_id) {
-        warnings.push(format!(
-            "target {} ({}) is not written: an eventBridge event delivers to its own function \
-             only; export the rule as cloudformation-yaml to keep every target",
-            target.id, target.arn
-        ));
-    }
+    unwritten_targets(
+        rule,
+        lambda,
+        "an eventBridge event delivers to its own function only; export the rule as \
+         cloudformation-yaml to keep every target",
+        &mut warnings,
+    );
     Ok(Export { text: document.node().to_yaml(), warnings })
 }
 

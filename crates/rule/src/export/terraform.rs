@@ -20,21 +20,16 @@ use evpat::json::{Node, Value};
 
 use super::hcl::{self, Body};
 use super::js::{self, double_keeps_value, js_number_text, plain_decimal};
-use super::{Export, ExportError, lambda_function_name, snake_case};
-use crate::rule::{Rule, RuleState, Target, TargetInput};
-
-/// The `role_arn` written when neither the target nor the rule has one,
-/// as the other Scheduler formats write it: not an ARN, so that Terraform's
-/// plan fails rather than deploying a schedule that cannot run.
-const ROLE_PLACEHOLDER: &str = "REPLACE-WITH-THE-SCHEDULER-ROLE-ARN";
-
-/// The target `arn` written when the rule has no target at all.
-const TARGET_PLACEHOLDER: &str = "REPLACE-WITH-THE-TARGET-ARN";
+use super::scheduler::{delivery_warnings, role_or_placeholder, schedule_state, target_arn};
+use super::{
+    Export, ExportError, lambda_function_name, snake_case, unused_name, unwritten_targets,
+};
+use crate::rule::{Rule, Target, TargetInput};
 
 pub(super) fn export(rule: &Rule) -> Result<Export, ExportError> {
     let mut warnings = Vec::new();
     let mut names = Vec::new();
-    let rule_name = unique(&snake_case(&rule.name), &mut names);
+    let rule_name = unused_name(&snake_case(&rule.name), "_", &mut names);
     let rule_ref = format!("aws_cloudwatch_event_rule.{rule_name}");
 
     let mut body = Body::new(1);
@@ -79,7 +74,7 @@ pub(super) fn export(rule: &Rule) -> Result<Export, ExportError> {
     text.push_str(&resource("aws_cloudwatch_event_rule", &rule_name, &body));
 
     for (index, target) in rule.targets.iter().enumerate() {
-        let name = unique(&format!("{rule_name}_{}", snake_case(&target.id)), &mut names);
+        let name = unused_name(&format!("{rule_name}_{}", snake_case(&target.id)), "_", &mut names);
         let mut body = Body::new(1);
         body.attribute("rule", &format!("{rule_ref}.name"));
         if rule.event_bus_name.is_some() {
@@ -111,7 +106,7 @@ pub(super) fn export(rule: &Rule) -> Result<Export, ExportError> {
         text.push_str(&resource("aws_cloudwatch_event_target", &name, &body));
 
         if lambda_function_name(&target.arn).is_some() {
-            let name = unique(&format!("{name}_permission"), &mut names);
+            let name = unused_name(&format!("{name}_permission"), "_", &mut names);
             let mut body = Body::new(1);
             body.attribute(
                 "statement_id",
@@ -139,15 +134,7 @@ pub(super) fn export_scheduler(rule: &Rule) -> Result<Export, ExportError> {
     if let Some(description) = &rule.description {
         body.attribute("description", &hcl::string(description));
     }
-    if rule.state == RuleState::EnabledWithAllCloudtrailManagementEvents {
-        warnings.push(
-            "a schedule is ENABLED or DISABLED: the state \
-             ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS is written as ENABLED"
-                .to_owned(),
-        );
-    }
-    let state = if rule.state.is_enabled() { "ENABLED" } else { "DISABLED" };
-    body.attribute("state", &hcl::string(state));
+    body.attribute("state", &hcl::string(schedule_state(rule, &mut warnings)));
     if let Some(schedule) = &rule.schedule_expression {
         body.attribute("schedule_expression", &hcl::string(schedule));
     }
@@ -162,73 +149,27 @@ pub(super) fn export_scheduler(rule: &Rule) -> Result<Export, ExportError> {
 
     let target = rule.targets.first();
     let mut block = body.child();
-    match target {
-        Some(target) => block.attribute("arn", &hcl::string(&target.arn)),
-        None => {
-            warnings.push(format!(
-                "the rule has no target, and a schedule needs one: target.arn is the placeholder \
-                 {TARGET_PLACEHOLDER}"
-            ));
-            block.attribute("arn", &hcl::string(TARGET_PLACEHOLDER));
-        }
-    }
-    let role = match target.and_then(|target| target.role_arn.as_deref()) {
-        Some(role) => role,
-        None => match rule.role_arn.as_deref() {
-            Some(role) => {
-                warnings.push(format!(
-                    "the schedule delivers with the rule's role {role}: it must trust \
-                     scheduler.amazonaws.com and allow invoking the target"
-                ));
-                role
-            }
-            None => {
-                warnings.push(format!(
-                    "a schedule needs a role that allows scheduler.amazonaws.com to invoke the \
-                     target, and neither the target nor the rule has one: target.role_arn is \
-                     the placeholder {ROLE_PLACEHOLDER}"
-                ));
-                ROLE_PLACEHOLDER
-            }
-        },
-    };
+    block.attribute("arn", &hcl::string(target_arn(target, "target.arn", &mut warnings)));
+    let role = role_or_placeholder(rule, target, "target.role_arn", &mut warnings);
     block.attribute("role_arn", &hcl::string(role));
     if let Some(target) = target {
         warnings.push(format!(
             "target {}: a schedule's target has no id: {} is not written",
             target.id, target.id
         ));
-        match &target.input {
-            None => {}
-            Some(TargetInput::Input(input)) => block.attribute("input", &hcl::string(input)),
-            Some(TargetInput::InputPath(path)) => warnings.push(format!(
-                "target {}: Scheduler takes no InputPath, as there is no event to take it from: \
-                 {path} is not written",
-                target.id
-            )),
-            Some(TargetInput::InputTransformer(_)) => warnings.push(format!(
-                "target {}: Scheduler takes no input transformer, as there is no event to fill \
-                 it from: it is not written; Scheduler's input can use \
-                 <aws.scheduler.scheduled-time> and its other context attributes",
-                target.id
-            )),
+        if let Some(TargetInput::Input(input)) = &target.input {
+            block.attribute("input", &hcl::string(input));
         }
+        delivery_warnings(target, "input", &mut warnings);
         retry_and_dead_letter(target, &mut block);
-        if let Some(dead_letter) = &target.dead_letter_config {
-            warnings.push(format!(
-                "target {}: the schedule's role must allow sqs:SendMessage on the dead-letter \
-                 queue {}",
-                target.id, dead_letter.arn
-            ));
-        }
     }
-    for other in rule.targets.iter().skip(1) {
-        warnings.push(format!(
-            "target {} ({}) is not written: a schedule has exactly one target; make a schedule \
-             for each target",
-            other.id, other.arn
-        ));
-    }
+    // Target ids are unique, so this is every target but the first.
+    unwritten_targets(
+        rule,
+        target,
+        "a schedule has exactly one target; make a schedule for each target",
+        &mut warnings,
+    );
     body.blank();
     body.block("target", block);
     let mut text = format!(
@@ -263,19 +204,6 @@ fn retry_and_dead_letter(target: &Target, body: &mut Body) {
 
 fn resource(kind: &str, name: &str, body: &Body) -> String {
     format!("resource \"{kind}\" \"{name}\" {{\n{}}}\n", body.render())
-}
-
-/// `name`, or `name_2`, `name_3`… when an earlier resource took it:
-/// target ids `a-b` and `a.b` are both `a_b` in snake_case.
-fn unique(name: &str, used: &mut Vec<String>) -> String {
-    let mut candidate = name.to_owned();
-    let mut n = 1;
-    while used.contains(&candidate) {
-        n += 1;
-        candidate = format!("{name}_{n}");
-    }
-    used.push(candidate.clone());
-    candidate
 }
 
 /// What `jsonencode` would write differently from the pattern, worded for
@@ -375,13 +303,5 @@ mod tests {
         let out = export(&rule).unwrap();
         assert_eq!(out.warnings.len(), 1, "{:?}", out.warnings);
         assert!(out.warnings[0].contains("9007199254740993 reaches AWS as 9007199254740992"));
-    }
-
-    #[test]
-    fn resource_names_stay_unique() {
-        let mut used = Vec::new();
-        assert_eq!(unique("r_a_b", &mut used), "r_a_b");
-        assert_eq!(unique("r_a_b", &mut used), "r_a_b_2");
-        assert_eq!(unique("r_a_b", &mut used), "r_a_b_3");
     }
 }

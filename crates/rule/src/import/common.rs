@@ -8,6 +8,9 @@ use evpat::Pattern;
 use evpat::json::{self, Node, Span, SyntaxErrorKind, Value};
 
 use super::{ImportError, Imported, Source};
+use crate::export::json_string;
+use crate::rule::read::state_message;
+pub(super) use crate::rule::read::{null_message, several_inputs_message};
 use crate::rule::{DeadLetterConfig, RetryPolicy, Rule, RuleState, Target, TargetInput};
 use crate::transformer::InputTransformer;
 
@@ -243,7 +246,7 @@ impl Compact<'_, '_> {
         if self.ctx.intrinsics
             && let Some(text) = intrinsic(self.ctx, node, "a value in the pattern")
         {
-            self.out.push_str(&quote(&text));
+            self.out.push_str(&json_string(&text));
         } else {
             match &node.value {
                 Value::Array(items) => {
@@ -263,7 +266,7 @@ impl Compact<'_, '_> {
                             self.out.push(',');
                         }
                         let key_start = self.out.len();
-                        self.out.push_str(&quote(&member.key));
+                        self.out.push_str(&json_string(&member.key));
                         self.marks.push((key_start, self.out.len(), member.key_span.start));
                         self.out.push(':');
                         self.write(&member.value, depth + 1)?;
@@ -303,11 +306,6 @@ pub(super) fn pattern_from_node(ctx: &mut Ctx<'_>, node: &Node) -> Result<Patter
             Err(compact.ctx.error(at, error.to_string()).with_optional_hint(error.hint()))
         }
     }
-}
-
-/// `s` as a JSON string literal.
-pub(super) fn quote(s: &str) -> String {
-    Node::new(Value::String(s.to_owned())).to_compact()
 }
 
 pub(super) fn too_deep_message() -> String {
@@ -546,28 +544,13 @@ pub(super) fn object<'n>(
     })
 }
 
-/// AWS's message for a state outside the enumeration.
-pub(super) fn state(ctx: &Ctx<'_>, node: &Node, name: &str) -> Result<RuleState, ImportError> {
+/// The state named `name`, written at `at`; AWS's message for a state
+/// outside the enumeration.
+pub(super) fn state(ctx: &Ctx<'_>, at: usize, name: &str) -> Result<RuleState, ImportError> {
     RuleState::from_name(name).ok_or_else(|| {
-        let allowed: Vec<&str> = RuleState::ALL.iter().map(|s| s.as_str()).collect();
-        ctx.error(
-            node.span.start,
-            format!(
-                "1 validation error detected: Value '{name}' at 'state' failed to satisfy \
-                 constraint: Member must satisfy enum value set: [{}]",
-                allowed.join(", ")
-            ),
-        )
-        .with_hint("use ENABLED, DISABLED or ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS")
+        ctx.error(at, state_message(name))
+            .with_hint("use ENABLED, DISABLED or ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS")
     })
-}
-
-/// AWS's message for a required field that is missing.
-pub(super) fn null_message(field: &str) -> String {
-    format!(
-        "1 validation error detected: Value null at '{field}' failed to satisfy constraint: \
-         Member must not be null"
-    )
 }
 
 /// How [`rule_fields`] treats the fields it does not know.
@@ -597,44 +580,56 @@ pub(super) fn rule_fields(
         let key = member.key.as_str();
         match key {
             _ if key == fields.name => name(ctx, value, key, draft)?,
-            "Description" => {
-                draft.rule.description = Some(string(ctx, value, key)?);
-                draft.place("$.Description", at);
-            }
             "EventBusName" => {
                 draft.rule.event_bus_name = event_bus(ctx, value)?;
                 draft.place("$.EventBusName", at);
             }
-            "State" => {
-                let name = string(ctx, value, key)?;
-                draft.rule.state = state(ctx, value, &name)?;
-                draft.place("$.State", at);
-            }
             "EventPattern" => {
                 draft.rule.event_pattern = Some(event_pattern(ctx, value)?);
                 draft.place("$.EventPattern", at);
-            }
-            "ScheduleExpression" => {
-                draft.rule.schedule_expression = Some(string(ctx, value, key)?);
-                draft.place("$.ScheduleExpression", at);
-            }
-            "ScheduleExpressionTimezone" => {
-                draft.rule.schedule_expression_timezone = Some(string(ctx, value, key)?);
-                draft.place("$.ScheduleExpressionTimezone", at);
             }
             "RoleArn" => {
                 draft.rule.role_arn = Some(string(ctx, value, key)?);
                 draft.place("$.RoleArn", at);
             }
             "Targets" => targets(ctx, value, draft)?,
-            _ if fields.quiet.contains(&key) => {}
-            _ => ctx.warn(
-                member.key_span.start,
-                format!("{key} is not part of the rule model; it was left out"),
-            ),
+            _ => {
+                if !shared_field(ctx, member, draft)? && !fields.quiet.contains(&key) {
+                    ctx.warn(
+                        member.key_span.start,
+                        format!("{key} is not part of the rule model; it was left out"),
+                    );
+                }
+            }
         }
     }
     Ok(())
+}
+
+/// Reads one of the fields a rule and a Scheduler schedule name alike,
+/// which are PutRule's names: `Description`, `State`, `ScheduleExpression`
+/// and `ScheduleExpressionTimezone`. `Ok(false)` for any other field.
+pub(super) fn shared_field(
+    ctx: &mut Ctx<'_>,
+    member: &json::Member,
+    draft: &mut Draft,
+) -> Result<bool, ImportError> {
+    let value = &member.value;
+    let key = member.key.as_str();
+    match key {
+        "Description" => draft.rule.description = Some(string(ctx, value, key)?),
+        "State" => {
+            let name = string(ctx, value, key)?;
+            draft.rule.state = state(ctx, value.span.start, &name)?;
+        }
+        "ScheduleExpression" => draft.rule.schedule_expression = Some(string(ctx, value, key)?),
+        "ScheduleExpressionTimezone" => {
+            draft.rule.schedule_expression_timezone = Some(string(ctx, value, key)?);
+        }
+        _ => return Ok(false),
+    }
+    draft.place(format!("$.{key}"), value.span.start);
+    Ok(true)
 }
 
 /// The rule's name. A name only CloudFormation knows (`!Sub
@@ -817,13 +812,7 @@ pub(super) fn target(
     let id = id.ok_or_else(|| missing(ctx, "id"))?;
     let arn = arn.ok_or_else(|| missing(ctx, "arn"))?;
     if inputs.len() > 1 {
-        return Err(ctx.error(
-            node.span.start,
-            format!(
-                "Only one of Input, InputPath, or InputTransformer must be provided for target \
-                 {id}."
-            ),
-        ));
+        return Err(ctx.error(node.span.start, several_inputs_message(&id)));
     }
     Ok(Target { id, arn, role_arn, input: inputs.pop(), retry_policy, dead_letter_config })
 }
@@ -855,14 +844,27 @@ pub(super) fn retry(
     node: &Node,
     what: &str,
 ) -> Result<RetryPolicy, ImportError> {
+    retry_policy(ctx, node, what, ["MaximumRetryAttempts", "MaximumEventAgeInSeconds"])
+}
+
+/// A retry policy whose fields are named `keys`: the maximum retry
+/// attempts', then the maximum event age's (in seconds), as PutTargets or
+/// the Serverless Framework names them.
+pub(super) fn retry_policy(
+    ctx: &mut Ctx<'_>,
+    node: &Node,
+    what: &str,
+    keys: [&str; 2],
+) -> Result<RetryPolicy, ImportError> {
+    let [attempts, event_age] = keys;
     let mut policy = RetryPolicy::default();
     for member in object(ctx, node, what)? {
         let field = format!("{what}.{}", member.key);
         match member.key.as_str() {
-            "MaximumRetryAttempts" => {
+            key if key == attempts => {
                 policy.maximum_retry_attempts = Some(number(ctx, &member.value, &field)?);
             }
-            "MaximumEventAgeInSeconds" => {
+            key if key == event_age => {
                 policy.maximum_event_age_in_seconds = Some(number(ctx, &member.value, &field)?);
             }
             _ => ctx.warn(

@@ -33,7 +33,7 @@ use super::common::{
 };
 use super::ruby::{Key, Reader, Ruby, RubyNode};
 use super::{ImportError, Imported, Source};
-use crate::export::pascal_case;
+use crate::export::{camelize, pascal_case};
 
 /// The DSL's calls that make rules.
 const CALLS: [&str; 5] = ["rule_event", "events_rule", "event_pattern", "rate", "cron"];
@@ -150,14 +150,7 @@ fn attach(ctx: &mut Ctx<'_>, draft: &mut Draft, class: &str, method: &str) {
                 if method.is_empty() { class.to_owned() } else { format!("{class}#{method}") }
             ),
         );
-        draft.rule.targets.push(crate::rule::Target {
-            id,
-            arn,
-            role_arn: None,
-            input: None,
-            retry_policy: None,
-            dead_letter_config: None,
-        });
+        draft.rule.targets.push(crate::rule::Target::new(id, arn));
     }
 }
 
@@ -298,8 +291,7 @@ fn property(
         }
         "State" => {
             let text = string(ctx)?;
-            let node = Node { value: Value::Null, span: value.span };
-            draft.rule.state = state(ctx, &node, &text)?;
+            draft.rule.state = state(ctx, at, &text)?;
             draft.place("$.State", at);
         }
         "ScheduleExpression" => {
@@ -439,48 +431,6 @@ fn convert(
         }
     };
     Ok(Node { value, span: node.span })
-}
-
-/// ActiveSupport's `camelize`: the leading lowercase word capitalized,
-/// then each `_word` (and `/word`, as `::Word`) capitalized, the rest of
-/// each word in lowercase: `event_NAME` is `EventName`.
-pub(super) fn camelize(key: &str) -> String {
-    let lead = key.bytes().take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit()).count();
-    let mut out = capitalize(&key[..lead]);
-    let mut rest = key[lead..].char_indices().peekable();
-    let tail = &key[lead..];
-    while let Some((i, c)) = rest.next() {
-        if c == '_' || c == '/' {
-            let word_start = i + 1;
-            let mut word_end = word_start;
-            while let Some(&(j, d)) = rest.peek() {
-                if d.is_ascii_alphanumeric() {
-                    word_end = j + 1;
-                    rest.next();
-                } else {
-                    break;
-                }
-            }
-            if c == '/' {
-                out.push_str("::");
-            }
-            out.push_str(&capitalize(&tail[word_start..word_end]));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Ruby's `capitalize` on ASCII: the first letter up, the rest down.
-fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => {
-            first.to_ascii_uppercase().to_string() + &chars.as_str().to_ascii_lowercase()
-        }
-        None => String::new(),
-    }
 }
 
 fn lower_first(word: &str) -> String {

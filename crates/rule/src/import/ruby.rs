@@ -119,6 +119,45 @@ impl<'t> Reader<'t> {
         }
     }
 
+    /// Reads the array or hash whose `brackets` open here, up to and past
+    /// the closing one, each item with `item` and the commas between them.
+    fn bracketed(
+        &mut self,
+        brackets: [char; 2],
+        what: &str,
+        mut item: impl FnMut(&mut Self) -> Result<(), ImportError>,
+    ) -> Result<(), ImportError> {
+        let [_, close] = brackets;
+        let start = self.pos;
+        self.pos += 1;
+        loop {
+            self.skip(true);
+            if self.peek().is_some_and(|b| char::from(b) == close) {
+                self.pos += 1;
+                return Ok(());
+            }
+            item(self)?;
+            self.skip(true);
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b) if char::from(b) == close => {}
+                None => return Err(self.never_closed(start, brackets)),
+                _ => {
+                    return Err(
+                        self.error(self.pos, format!("expected , or {close} in the {what}"))
+                    );
+                }
+            }
+        }
+    }
+
+    /// The error for `brackets` opened at `start` and never closed.
+    fn never_closed(&self, start: usize, brackets: [char; 2]) -> ImportError {
+        let [open, close] = brackets;
+        self.error(start, format!("this {open} is never closed"))
+            .with_hint(format!("add the {close}"))
+    }
+
     /// The arguments of a call whose name ends at the reader's place:
     /// `(…)`, or up to the end of the line (a trailing comma continues it).
     pub fn arguments(&mut self) -> Result<Arguments, ImportError> {
@@ -185,14 +224,7 @@ impl<'t> Reader<'t> {
     fn key(&mut self, depth: usize) -> Result<Option<Key>, ImportError> {
         let start = self.pos;
         // `name:` (not `name::`).
-        let ident_len = self
-            .rest()
-            .char_indices()
-            .take_while(|(i, c)| {
-                c.is_alphanumeric() || *c == '_' || (*i > 0 && (*c == '?' || *c == '!'))
-            })
-            .last()
-            .map_or(0, |(i, c)| i + c.len_utf8());
+        let ident_len = self.identifier_len();
         if ident_len > 0
             && !self.rest().starts_with(|c: char| c.is_ascii_digit())
             && self.peek_at(ident_len) == Some(b':')
@@ -258,63 +290,33 @@ impl<'t> Reader<'t> {
                 Ruby::Symbol(name)
             }
             Some(b'[') => {
-                self.pos += 1;
                 let mut items = Vec::new();
-                loop {
-                    self.skip(true);
-                    if self.peek() == Some(b']') {
-                        self.pos += 1;
-                        break;
-                    }
-                    items.push(self.value(depth + 1)?);
-                    self.skip(true);
-                    match self.peek() {
-                        Some(b',') => self.pos += 1,
-                        Some(b']') => {}
-                        None => {
-                            return Err(self
-                                .error(start, "this [ is never closed")
-                                .with_hint("add the ]"));
-                        }
-                        _ => return Err(self.error(self.pos, "expected , or ] in the array")),
-                    }
-                }
+                self.bracketed(['[', ']'], "array", |reader| {
+                    items.push(reader.value(depth + 1)?);
+                    Ok(())
+                })?;
                 Ruby::Array(items)
             }
             Some(b'{') => {
-                self.pos += 1;
                 let mut pairs = Vec::new();
-                loop {
-                    self.skip(true);
-                    if self.peek() == Some(b'}') {
-                        self.pos += 1;
-                        break;
+                self.bracketed(['{', '}'], "hash", |reader| {
+                    // The input ends where a key should be.
+                    if reader.peek().is_none() {
+                        return Err(reader.never_closed(start, ['{', '}']));
                     }
-                    if self.peek().is_none() {
-                        return Err(self
-                            .error(start, "this { is never closed")
-                            .with_hint("add the }"));
-                    }
-                    let Some(key) = self.key(depth + 1)? else {
-                        return Err(self
-                            .error(self.pos, "expected a hash key: name:, \"name\": or \"name\" =>")
+                    let Some(key) = reader.key(depth + 1)? else {
+                        return Err(reader
+                            .error(
+                                reader.pos,
+                                "expected a hash key: name:, \"name\": or \"name\" =>",
+                            )
                             .with_hint("only literal keys are read"));
                     };
-                    self.skip(true);
-                    let value = self.value(depth + 1)?;
+                    reader.skip(true);
+                    let value = reader.value(depth + 1)?;
                     pairs.push((key, value));
-                    self.skip(true);
-                    match self.peek() {
-                        Some(b',') => self.pos += 1,
-                        Some(b'}') => {}
-                        None => {
-                            return Err(self
-                                .error(start, "this { is never closed")
-                                .with_hint("add the }"));
-                        }
-                        _ => return Err(self.error(self.pos, "expected , or } in the hash")),
-                    }
-                }
+                    Ok(())
+                })?;
                 Ruby::Hash(pairs)
             }
             Some(b'%') if matches!(self.peek_at(1), Some(b'w' | b'W' | b'i' | b'I')) => {
@@ -348,17 +350,22 @@ impl<'t> Reader<'t> {
     }
 
     fn identifier(&mut self) -> String {
-        let len = self
-            .rest()
+        let len = self.identifier_len();
+        let word = self.rest()[..len].to_owned();
+        self.pos += len;
+        word
+    }
+
+    /// The length in bytes of the identifier that starts here (`name`,
+    /// `valid?`, `save!`), 0 when none does.
+    fn identifier_len(&self) -> usize {
+        self.rest()
             .char_indices()
             .take_while(|(i, c)| {
                 c.is_alphanumeric() || *c == '_' || (*i > 0 && (*c == '?' || *c == '!'))
             })
             .last()
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let word = self.rest()[..len].to_owned();
-        self.pos += len;
-        word
+            .map_or(0, |(i, c)| i + c.len_utf8())
     }
 
     /// An integer or a float, as JSON writes it.

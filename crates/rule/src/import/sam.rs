@@ -13,7 +13,7 @@ use evpat::json::{Member, Node, Value};
 use super::ImportError;
 use super::common::{
     Ctx, Draft, SCHEDULER_TARGET_ID, boolean, event_bus, event_pattern, intrinsic_name, name,
-    object, retry, state, string, transformer,
+    object, retry, several_inputs_message, shared_field, string, transformer,
 };
 use super::scheduler::schedule_field;
 use crate::rule::{DeadLetterConfig, RuleState, Target, TargetInput};
@@ -33,19 +33,13 @@ pub(super) fn function_events(
         }
         let origin = format!("{id}{}", event.key);
         let mut draft = Draft::new(event.key_span.start, origin.clone());
-        let mut target = Target {
-            id: if kind == "ScheduleV2" {
-                SCHEDULER_TARGET_ID.to_owned()
-            } else {
-                // SAM's default; an id is at most 64 characters.
-                format!("{origin}LambdaTarget").chars().take(64).collect()
-            },
-            arn: function_arn(ctx, id, properties, event),
-            role_arn: None,
-            input: None,
-            retry_policy: None,
-            dead_letter_config: None,
+        let target_id = if kind == "ScheduleV2" {
+            SCHEDULER_TARGET_ID.to_owned()
+        } else {
+            // SAM's default; an id is at most 64 characters.
+            format!("{origin}LambdaTarget").chars().take(64).collect()
         };
+        let mut target = Target::new(target_id, function_arn(ctx, id, properties, event));
         draft.place("$.Targets[0]", event.value.span.start);
         let Some(event_properties) = event.value.get("Properties") else {
             return Err(ctx.error(
@@ -69,10 +63,8 @@ pub(super) fn function_events(
                 (_, "DeadLetterConfig") => {
                     target.dead_letter_config = Some(dead_letter(ctx, value, &origin)?);
                 }
-                (_, "State") => {
-                    let name = string(ctx, value, key)?;
-                    draft.rule.state = state(ctx, value, &name)?;
-                    draft.place("$.State", at);
+                (_, "State") | ("Schedule", "Description") => {
+                    shared_field(ctx, member, &mut draft)?;
                 }
                 ("EventBridgeRule" | "CloudWatchEvent", "Pattern") => {
                     draft.rule.event_pattern = Some(event_pattern(ctx, value)?);
@@ -111,10 +103,6 @@ pub(super) fn function_events(
                     draft.place("$.ScheduleExpression", at);
                 }
                 ("Schedule" | "ScheduleV2", "Name") => name(ctx, value, key, &mut draft)?,
-                ("Schedule", "Description") => {
-                    draft.rule.description = Some(string(ctx, value, key)?);
-                    draft.place("$.Description", at);
-                }
                 ("Schedule", "Enabled") => {
                     draft.rule.state = if boolean(ctx, value, key)? {
                         RuleState::Enabled
@@ -131,14 +119,7 @@ pub(super) fn function_events(
             }
         }
         if inputs > 1 {
-            return Err(ctx.error(
-                event_properties.span.start,
-                format!(
-                    "Only one of Input, InputPath, or InputTransformer must be provided for \
-                     target {}.",
-                    target.id
-                ),
-            ));
+            return Err(ctx.error(event_properties.span.start, several_inputs_message(&target.id)));
         }
         draft.rule.targets.push(target);
         drafts.push(draft);

@@ -8,7 +8,7 @@ use evpat::json::Node;
 
 use super::ImportError;
 use super::common::{
-    Ctx, Draft, SCHEDULER_TARGET_ID, name, null_message, object, retry, state, string,
+    Ctx, Draft, SCHEDULER_TARGET_ID, name, null_message, object, retry, shared_field, string,
 };
 use super::template::properties;
 use crate::rule::{DeadLetterConfig, Target, TargetInput};
@@ -51,23 +51,6 @@ pub(super) fn schedule_field(
     let at = value.span.start;
     let key = member.key.as_str();
     match key {
-        "Description" => {
-            draft.rule.description = Some(string(ctx, value, key)?);
-            draft.place("$.Description", at);
-        }
-        "ScheduleExpression" => {
-            draft.rule.schedule_expression = Some(string(ctx, value, key)?);
-            draft.place("$.ScheduleExpression", at);
-        }
-        "ScheduleExpressionTimezone" => {
-            draft.rule.schedule_expression_timezone = Some(string(ctx, value, key)?);
-            draft.place("$.ScheduleExpressionTimezone", at);
-        }
-        "State" => {
-            let name = string(ctx, value, key)?;
-            draft.rule.state = state(ctx, value, &name)?;
-            draft.place("$.State", at);
-        }
         "FlexibleTimeWindow" => {
             let mode = match value.get("Mode") {
                 Some(mode) => string(ctx, mode, "FlexibleTimeWindow.Mode")?,
@@ -101,10 +84,14 @@ pub(super) fn schedule_field(
                 );
             }
         }
-        _ => ctx.warn(
-            member.key_span.start,
-            format!("{key} is not part of the rule model; it was left out"),
-        ),
+        _ => {
+            if !shared_field(ctx, member, draft)? {
+                ctx.warn(
+                    member.key_span.start,
+                    format!("{key} is not part of the rule model; it was left out"),
+                );
+            }
+        }
     }
     Ok(())
 }
@@ -117,14 +104,7 @@ fn target(
     what: &str,
     draft: &mut Draft,
 ) -> Result<Target, ImportError> {
-    let mut target = Target {
-        id: SCHEDULER_TARGET_ID.to_owned(),
-        arn: String::new(),
-        role_arn: None,
-        input: None,
-        retry_policy: None,
-        dead_letter_config: None,
-    };
+    let mut target = Target::new(SCHEDULER_TARGET_ID, String::new());
     let mut has_arn = false;
     for member in object(ctx, node, what)? {
         let value = &member.value;

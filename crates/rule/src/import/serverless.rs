@@ -14,13 +14,13 @@
 use evpat::json::{Node, Value};
 
 use super::common::{
-    Ctx, Draft, boolean, event_bus, event_pattern, intrinsic_name, name, number, object, rule_name,
-    string,
+    Ctx, Draft, boolean, event_bus, event_pattern, intrinsic_name, name, object, retry_policy,
+    rule_name, string,
 };
 use super::template::{from_yaml, yaml_error, yaml11_warnings};
 use super::{ImportError, Imported, Source, yaml};
 use crate::export::pascal_case;
-use crate::rule::{DeadLetterConfig, RetryPolicy, RuleState, Target, TargetInput};
+use crate::rule::{DeadLetterConfig, RuleState, Target, TargetInput};
 use crate::transformer::InputTransformer;
 
 pub(super) fn import(text: &str) -> Result<Imported, ImportError> {
@@ -83,14 +83,8 @@ fn event(
     index: usize,
 ) -> Result<Draft, ImportError> {
     let mut draft = Draft::new(node.span.start, format!("{function_key}-rule-{index}"));
-    let mut target = Target {
-        id: String::new(),
-        arn: function_arn(ctx, function_key, function, node),
-        role_arn: None,
-        input: None,
-        retry_policy: None,
-        dead_letter_config: None,
-    };
+    // The id is the Framework's, made from the rule's name, known last.
+    let mut target = Target::new(String::new(), function_arn(ctx, function_key, function, node));
     draft.place("$.Targets[0]", node.span.start);
     // `schedule: rate(5 minutes)`, the short form.
     if let Value::String(expression) = &node.value {
@@ -158,24 +152,8 @@ fn event(
                     draft.place("$.EventBusName", at);
                 }
                 ("eventBridge", "retryPolicy") => {
-                    let mut policy = RetryPolicy::default();
-                    for field in object(ctx, value, key)? {
-                        match field.key.as_str() {
-                            "maximumEventAge" => {
-                                policy.maximum_event_age_in_seconds =
-                                    Some(number(ctx, &field.value, "retryPolicy.maximumEventAge")?);
-                            }
-                            "maximumRetryAttempts" => {
-                                policy.maximum_retry_attempts =
-                                    Some(number(ctx, &field.value, "retryPolicy.maximumRetryAttempts")?);
-                            }
-                            other => ctx.warn(
-                                field.key_span.start,
-                                format!("retryPolicy.{other} is not part of a retry policy; it was left out"),
-                            ),
-                        }
-                    }
-                    target.retry_policy = Some(policy);
+                    let keys = ["maximumRetryAttempts", "maximumEventAge"];
+                    target.retry_policy = Some(retry_policy(ctx, value, key, keys)?);
                 }
                 ("eventBridge", "deadLetterQueueArn") => {
                     target.dead_letter_config =
@@ -212,7 +190,8 @@ fn event(
         ctx.warn(
             draft.at,
             format!(
-                "the rule has no name of its own: the Framework names it after the deployed                  function, <service>-<stage>-{function_key}-rule-{index}; it is {} here",
+                "the rule has no name of its own: the Framework names it after the deployed \
+                 function, <service>-<stage>-{function_key}-rule-{index}; it is {} here",
                 draft.rule.name
             ),
         );

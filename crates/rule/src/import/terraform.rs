@@ -22,7 +22,7 @@ use hcl_edit::template::{Element, Template};
 
 use super::common::{
     Ctx, Draft, Literal, MAX_DEPTH, SCHEDULER_TARGET_ID, finish, null_message, pattern_from_node,
-    pattern_from_string, read_json_at, too_deep_message,
+    pattern_from_string, read_json_at, several_inputs_message, state, too_deep_message,
 };
 use super::{ImportError, Imported, Source};
 use crate::rule::{DeadLetterConfig, RetryPolicy, RuleState, Target, TargetInput};
@@ -473,25 +473,9 @@ impl<'b> Reader<'_, '_, 'b> {
             let at = start(value);
             let field = format!("{what}.{}", attribute.key.as_str());
             match attribute.key.as_str() {
-                "name" => self.name(value, &field, &mut draft)?,
-                "name_prefix" => {
-                    let (prefix, _) = self.string(value, &field)?;
-                    self.ctx
-                        .warn(at, format!("{field}: Terraform adds a unique suffix to {prefix}"));
-                    draft.origin = format!("{prefix}{label}");
-                }
-                "description" => {
-                    draft.rule.description = Some(self.string(value, &field)?.0);
-                    draft.place("$.Description", at);
-                }
                 "event_bus_name" => {
                     draft.rule.event_bus_name = self.event_bus(value, &field)?;
                     draft.place("$.EventBusName", at);
-                }
-                "state" => {
-                    let (name, _) = self.string(value, &field)?;
-                    draft.rule.state = self.state(value, &name)?;
-                    draft.place("$.State", at);
                 }
                 "is_enabled" => match value {
                     Expression::Bool(enabled) => {
@@ -504,15 +488,15 @@ impl<'b> Reader<'_, '_, 'b> {
                     draft.rule.event_pattern = Some(self.pattern(value, 0)?);
                     draft.place("$.EventPattern", at);
                 }
-                "schedule_expression" => {
-                    draft.rule.schedule_expression = Some(self.string(value, &field)?.0);
-                    draft.place("$.ScheduleExpression", at);
-                }
                 "role_arn" => {
                     draft.rule.role_arn = Some(self.string(value, &field)?.0);
                     draft.place("$.RoleArn", at);
                 }
-                _ => self.unknown(attribute, &what),
+                _ => {
+                    if !self.shared_argument(attribute, &field, label, &mut draft)? {
+                        self.unknown(attribute, &what);
+                    }
+                }
             }
         }
         for inner in block.body.blocks() {
@@ -521,36 +505,49 @@ impl<'b> Reader<'_, '_, 'b> {
         Ok(draft)
     }
 
-    fn name(
+    /// Reads one of the arguments a rule and a schedule name alike:
+    /// `name`, `name_prefix`, `description`, `state` and
+    /// `schedule_expression`. `Ok(false)` for any other argument.
+    fn shared_argument(
         &mut self,
-        value: &Expression,
+        attribute: &Attribute,
         field: &str,
+        label: &str,
         draft: &mut Draft,
-    ) -> Result<(), ImportError> {
-        let (name, placeholders) = self.string(value, field)?;
-        if placeholders {
-            // The warning about the placeholder is given; the rule is named
-            // after its label instead.
-            return Ok(());
+    ) -> Result<bool, ImportError> {
+        let value = &attribute.value;
+        let at = start(value);
+        match attribute.key.as_str() {
+            "name" => {
+                let (name, placeholders) = self.string(value, field)?;
+                // With a placeholder, which is warned about, the rule is
+                // named after its label instead.
+                if !placeholders {
+                    draft.rule.name = name;
+                    draft.place("$.Name", at);
+                }
+            }
+            "name_prefix" => {
+                let (prefix, _) = self.string(value, field)?;
+                self.ctx.warn(at, format!("{field}: Terraform adds a unique suffix to {prefix}"));
+                draft.origin = format!("{prefix}{label}");
+            }
+            "description" => {
+                draft.rule.description = Some(self.string(value, field)?.0);
+                draft.place("$.Description", at);
+            }
+            "state" => {
+                let (name, _) = self.string(value, field)?;
+                draft.rule.state = state(self.ctx, at, &name)?;
+                draft.place("$.State", at);
+            }
+            "schedule_expression" => {
+                draft.rule.schedule_expression = Some(self.string(value, field)?.0);
+                draft.place("$.ScheduleExpression", at);
+            }
+            _ => return Ok(false),
         }
-        draft.rule.name = name;
-        draft.place("$.Name", start(value));
-        Ok(())
-    }
-
-    fn state(&self, value: &Expression, name: &str) -> Result<RuleState, ImportError> {
-        RuleState::from_name(name).ok_or_else(|| {
-            self.ctx
-                .error(
-                    start(value),
-                    format!(
-                        "1 validation error detected: Value '{name}' at 'state' failed to \
-                         satisfy constraint: Member must satisfy enum value set: [DISABLED, \
-                         ENABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS]"
-                    ),
-                )
-                .with_hint("use ENABLED, DISABLED or ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS")
-        })
+        Ok(true)
     }
 
     /// `event_bus_name`. A reference to a bus resource
@@ -612,29 +609,9 @@ impl<'b> Reader<'_, '_, 'b> {
             let at = start(value);
             let field = format!("{what}.{}", attribute.key.as_str());
             match attribute.key.as_str() {
-                "name" => self.name(value, &field, &mut draft)?,
-                "name_prefix" => {
-                    let (prefix, _) = self.string(value, &field)?;
-                    self.ctx
-                        .warn(at, format!("{field}: Terraform adds a unique suffix to {prefix}"));
-                    draft.origin = format!("{prefix}{label}");
-                }
-                "description" => {
-                    draft.rule.description = Some(self.string(value, &field)?.0);
-                    draft.place("$.Description", at);
-                }
-                "schedule_expression" => {
-                    draft.rule.schedule_expression = Some(self.string(value, &field)?.0);
-                    draft.place("$.ScheduleExpression", at);
-                }
                 "schedule_expression_timezone" => {
                     draft.rule.schedule_expression_timezone = Some(self.string(value, &field)?.0);
                     draft.place("$.ScheduleExpressionTimezone", at);
-                }
-                "state" => {
-                    let (name, _) = self.string(value, &field)?;
-                    draft.rule.state = self.state(value, &name)?;
-                    draft.place("$.State", at);
                 }
                 "group_name" => {
                     let (group, _) = self.string(value, &field)?;
@@ -653,7 +630,11 @@ impl<'b> Reader<'_, '_, 'b> {
                         self.unknown(attribute, &what);
                     }
                 }
-                _ => self.unknown(attribute, &what),
+                _ => {
+                    if !self.shared_argument(attribute, &field, label, &mut draft)? {
+                        self.unknown(attribute, &what);
+                    }
+                }
             }
         }
         for inner in block.body.blocks() {
@@ -685,14 +666,7 @@ impl<'b> Reader<'_, '_, 'b> {
     }
 
     fn scheduler_target(&mut self, block: &Block, what: &str) -> Result<Target, ImportError> {
-        let mut target = Target {
-            id: SCHEDULER_TARGET_ID.to_owned(),
-            arn: String::new(),
-            role_arn: None,
-            input: None,
-            retry_policy: None,
-            dead_letter_config: None,
-        };
+        let mut target = Target::new(SCHEDULER_TARGET_ID, String::new());
         let mut has_arn = false;
         for attribute in block.body.attributes() {
             let field = format!("{what}.{}", attribute.key.as_str());
@@ -768,10 +742,7 @@ impl<'b> Reader<'_, '_, 'b> {
     }
 
     fn two_inputs(&self, block: &Block, id: &str) -> ImportError {
-        self.ctx.error(
-            start(block),
-            format!("Only one of Input, InputPath, or InputTransformer must be provided for target {id}."),
-        )
+        self.ctx.error(start(block), several_inputs_message(id))
     }
 
     fn transformer(&mut self, block: &Block, what: &str) -> Result<InputTransformer, ImportError> {
@@ -856,14 +827,7 @@ impl<'b> Reader<'_, '_, 'b> {
         };
         let i = drafts[index].rule.targets.len();
         let path = format!("$.Targets[{i}]");
-        let mut target = Target {
-            id: String::new(),
-            arn: String::new(),
-            role_arn: None,
-            input: None,
-            retry_policy: None,
-            dead_letter_config: None,
-        };
+        let mut target = Target::new(String::new(), String::new());
         let mut has_id = false;
         let mut has_arn = false;
         let mut inputs = 0;

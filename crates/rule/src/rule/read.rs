@@ -248,9 +248,8 @@ impl Reader<'_> {
             None => RuleState::Enabled,
             Some(node) => {
                 let state = self.string(node, "$.State")?;
-                RuleState::from_name(&state).ok_or_else(|| {
-                    self.error(node, "$.State", enum_message(&state, "state", &state_names()))
-                })?
+                RuleState::from_name(&state)
+                    .ok_or_else(|| self.error(node, "$.State", state_message(&state)))?
             }
         };
         let event_pattern = root.get("EventPattern").map(|node| self.pattern(node)).transpose()?;
@@ -355,11 +354,7 @@ impl Reader<'_> {
             ));
         }
         if inputs.len() > 1 {
-            return Err(self.error(
-                node,
-                path,
-                format!("Only one of Input, InputPath, or InputTransformer must be provided for target {id}."),
-            ));
+            return Err(self.error(node, path, several_inputs_message(&id)));
         }
         let retry_policy = match node.get("RetryPolicy") {
             None => None,
@@ -440,7 +435,7 @@ fn lower_first(key: &str) -> String {
 }
 
 /// AWS's message for a required field that is missing.
-pub(super) fn null_message(field: &str) -> String {
+pub(crate) fn null_message(field: &str) -> String {
     format!(
         "1 validation error detected: Value null at '{field}' failed to satisfy constraint: \
          Member must not be null"
@@ -456,8 +451,19 @@ pub(super) fn enum_message(value: &str, field: &str, allowed: &[&str]) -> String
     )
 }
 
-fn state_names() -> Vec<&'static str> {
-    RuleState::ALL.iter().map(|state| state.as_str()).collect()
+/// AWS's message for a state outside the enumeration.
+pub(crate) fn state_message(state: &str) -> String {
+    let names: Vec<&str> = RuleState::ALL.iter().map(|state| state.as_str()).collect();
+    enum_message(state, "state", &names)
+}
+
+/// AWS's message for a target with more than one of `Input`, `InputPath`
+/// and `InputTransformer`.
+pub(crate) fn several_inputs_message(target_id: &str) -> String {
+    format!(
+        "Only one of Input, InputPath, or InputTransformer must be provided for target \
+         {target_id}."
+    )
 }
 
 /// PutRule-shaped JSON, fields in a fixed order, numbers in transformer
