@@ -381,6 +381,75 @@ pub(crate) fn lambda_function_name(arn: &str) -> Option<&str> {
     (!name.is_empty()).then_some(name)
 }
 
+/// The service of an ARN: `sqs` in `arn:aws:sqs:us-east-1:…`.
+pub(crate) fn arn_service(arn: &str) -> Option<&str> {
+    let mut parts = arn.split(':');
+    (parts.next() == Some("arn")).then_some(())?;
+    parts.nth(1)
+}
+
+/// How a format writes the resource policy that lets EventBridge send to a
+/// queue or publish to a topic. No format writes it with the rule: the
+/// queue or topic is defined elsewhere, so the export says what to add.
+pub(crate) struct Policies {
+    /// What grants `sqs:SendMessage` on a queue.
+    pub queue: &'static str,
+    /// What grants `sns:Publish` on a topic.
+    pub topic: &'static str,
+}
+
+impl Policies {
+    pub(crate) const CLOUDFORMATION: Policies =
+        Policies { queue: "an AWS::SQS::QueuePolicy", topic: "an AWS::SNS::TopicPolicy" };
+    pub(crate) const TERRAFORM: Policies =
+        Policies { queue: "an aws_sqs_queue_policy", topic: "an aws_sns_topic_policy" };
+    pub(crate) const API: Policies = Policies {
+        queue: "a queue policy (SetQueueAttributes' Policy)",
+        topic: "a topic policy (SetTopicAttributes' Policy)",
+    };
+    /// CDK grants access itself for a queue or topic defined in the app,
+    /// but the export imports them by ARN, and an imported resource's
+    /// policy is not CDK's to change.
+    pub(crate) const CDK: Policies = Policies {
+        queue: "a policy where the queue is defined (queue.addToResourcePolicy)",
+        topic: "a policy where the topic is defined (topic.addToResourcePolicy)",
+    };
+}
+
+/// The resource policies EventBridge needs that an export of the rule
+/// alone does not write: a queue's or a topic's, for a target or its
+/// dead-letter queue.
+pub(crate) fn resource_policy_warnings(target: &Target, policies: &Policies) -> Vec<String> {
+    let mut warnings = Vec::new();
+    match arn_service(&target.arn) {
+        Some("sqs") => warnings.push(format!(
+            "target {}: the queue {} must allow EventBridge to send to it: add {} granting \
+             events.amazonaws.com sqs:SendMessage, with aws:SourceArn set to the rule's ARN",
+            target.id, target.arn, policies.queue
+        )),
+        Some("sns") => warnings.push(format!(
+            "target {}: the topic {} must allow EventBridge to publish to it: add {} granting \
+             events.amazonaws.com sns:Publish, with aws:SourceArn set to the rule's ARN",
+            target.id, target.arn, policies.topic
+        )),
+        _ => {}
+    }
+    if let Some(dead_letter) = &target.dead_letter_config {
+        warnings.push(dead_letter_warning(&target.id, &dead_letter.arn, policies));
+    }
+    warnings
+}
+
+/// The policy a rule's dead-letter queue needs.
+pub(crate) fn dead_letter_warning(target_id: &str, queue_arn: &str, policies: &Policies) -> String {
+    format!(
+        "target {target_id}: the dead-letter queue {queue_arn} must allow EventBridge to send to \
+         it: add {} granting events.amazonaws.com sqs:SendMessage, with aws:SourceArn set to the \
+         rule's ARN",
+        policies.queue
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,6 +478,13 @@ mod tests {
         assert_eq!(unused_name("r_a_b", "_", &mut used), "r_a_b");
         assert_eq!(unused_name("r_a_b", "_", &mut used), "r_a_b_2");
         assert_eq!(unused_name("r_a_b", "_", &mut used), "r_a_b_3");
+    }
+
+    #[test]
+    fn arn_services() {
+        assert_eq!(arn_service("arn:aws:sqs:us-east-1:123456789012:q"), Some("sqs"));
+        assert_eq!(arn_service("arn:aws-cn:sns:cn-north-1:123456789012:t"), Some("sns"));
+        assert_eq!(arn_service("sqs"), None);
     }
 
     #[test]

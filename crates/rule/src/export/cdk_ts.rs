@@ -42,7 +42,7 @@
 use evpat::json::Node;
 
 use super::js::{self, double_keeps_value, js_keeps_lexeme, js_number_text};
-use super::{Export, ExportError, pascal_case};
+use super::{Export, ExportError, Policies, pascal_case, resource_policy_warnings};
 use crate::rule::{Rule, Target, TargetInput};
 use crate::transformer::InputTransformer;
 
@@ -200,6 +200,9 @@ pub(super) fn export(rule: &Rule) -> Result<Export, ExportError> {
         text.push_str(&after);
     }
     text.push_str("  return rule;\n}\n");
+    for target in &rule.targets {
+        warnings.extend(resource_policy_warnings(target, &Policies::CDK));
+    }
     Ok(Export { text, warnings })
 }
 

@@ -13,7 +13,7 @@
 //! joined to its option (`--name=-x`), or the CLI would read it as an
 //! option.
 
-use super::{Export, ExportError, lambda_function_name};
+use super::{Export, ExportError, Policies, lambda_function_name, resource_policy_warnings};
 use crate::rule::read::target_json;
 use crate::rule::{Rule, Target};
 
@@ -96,6 +96,9 @@ pub(super) fn export(rule: &Rule) -> Result<Export, ExportError> {
             "--source-arn \"$RULE_ARN\"".to_owned(),
         ];
         command(&mut text, "aws lambda add-permission", &add_permission, "");
+    }
+    for target in &rule.targets {
+        warnings.extend(resource_policy_warnings(target, &Policies::API));
     }
     Ok(Export { text, warnings })
 }

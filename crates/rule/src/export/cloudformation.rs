@@ -13,7 +13,10 @@
 //! it) comes back as a warning.
 
 use super::yaml::{Mapping, Node};
-use super::{Export, ExportError, json_string, lambda_function_name, pascal_case, unused_name};
+use super::{
+    Export, ExportError, Policies, json_string, lambda_function_name, pascal_case,
+    resource_policy_warnings, unused_name,
+};
 use crate::rule::{Rule, Target, TargetInput};
 use crate::transformer::InputTransformer;
 
@@ -60,7 +63,7 @@ fn template(rule: &Rule) -> (Node, Vec<String>) {
             let id = unused_name(&base, "", &mut ids);
             resources.insert(&id, lambda_permission(&target.arn, &rule_id));
         }
-        warnings.extend(resource_policy_warnings(target));
+        warnings.extend(resource_policy_warnings(target, &Policies::CLOUDFORMATION));
     }
 
     let mut template = Mapping::new();
@@ -148,48 +151,6 @@ pub(super) fn retry_and_dead_letter(target: &Target, out: &mut Mapping) {
     }
 }
 
-/// The service of an ARN: `sqs` in `arn:aws:sqs:us-east-1:…`.
-pub(super) fn arn_service(arn: &str) -> Option<&str> {
-    let mut parts = arn.split(':');
-    (parts.next() == Some("arn")).then_some(())?;
-    parts.nth(1)
-}
-
-/// The resource policies EventBridge needs and a template of the rule
-/// alone does not write: a queue's or a topic's, for a target or a
-/// dead-letter queue.
-pub(super) fn resource_policy_warnings(target: &Target) -> Vec<String> {
-    let mut warnings = Vec::new();
-    match arn_service(&target.arn) {
-        Some("sqs") => warnings.push(format!(
-            "target {}: the queue {} must allow EventBridge to send to it: add an \
-             AWS::SQS::QueuePolicy granting events.amazonaws.com sqs:SendMessage, with \
-             aws:SourceArn set to the rule's ARN",
-            target.id, target.arn
-        )),
-        Some("sns") => warnings.push(format!(
-            "target {}: the topic {} must allow EventBridge to publish to it: add an \
-             AWS::SNS::TopicPolicy granting events.amazonaws.com sns:Publish, with aws:SourceArn \
-             set to the rule's ARN",
-            target.id, target.arn
-        )),
-        _ => {}
-    }
-    if let Some(dead_letter) = &target.dead_letter_config {
-        warnings.push(dead_letter_warning(&target.id, &dead_letter.arn));
-    }
-    warnings
-}
-
-/// The policy a rule's dead-letter queue needs.
-pub(super) fn dead_letter_warning(target_id: &str, queue_arn: &str) -> String {
-    format!(
-        "target {target_id}: the dead-letter queue {queue_arn} must allow EventBridge to send to \
-         it: add an AWS::SQS::QueuePolicy granting events.amazonaws.com sqs:SendMessage, with \
-         aws:SourceArn set to the rule's ARN"
-    )
-}
-
 /// Writes `node` as JSON indented by two spaces, numbers as their lexemes.
 /// An array of scalars stays on one line (`"source": ["aws.ec2"]`), as
 /// evpat's pretty printer and people write patterns.
@@ -248,13 +209,6 @@ fn is_scalar(node: &Node) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn arn_services() {
-        assert_eq!(arn_service("arn:aws:sqs:us-east-1:123456789012:q"), Some("sqs"));
-        assert_eq!(arn_service("arn:aws-cn:sns:cn-north-1:123456789012:t"), Some("sns"));
-        assert_eq!(arn_service("sqs"), None);
-    }
 
     #[test]
     fn json_intrinsics_and_numbers() {

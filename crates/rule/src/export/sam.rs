@@ -10,9 +10,12 @@
 //! placeholders, and a warning says so. [`function_template`] is shared
 //! with `sam-schedule-v2`.
 
-use super::cloudformation::{dead_letter_warning, target_delivery};
+use super::cloudformation::target_delivery;
 use super::yaml::{Mapping, Node};
-use super::{Export, ExportError, lambda_function_name, pascal_case, unwritten_targets};
+use super::{
+    Export, ExportError, Policies, dead_letter_warning, lambda_function_name, pascal_case,
+    unwritten_targets,
+};
 use crate::rule::{Rule, Target};
 
 pub(super) fn export(rule: &Rule) -> Result<Export, ExportError> {
@@ -68,7 +71,11 @@ pub(super) fn export(rule: &Rule) -> Result<Export, ExportError> {
             ));
         }
         if let Some(dead_letter) = &target.dead_letter_config {
-            warnings.push(dead_letter_warning(&target.id, &dead_letter.arn));
+            warnings.push(dead_letter_warning(
+                &target.id,
+                &dead_letter.arn,
+                &Policies::CLOUDFORMATION,
+            ));
         }
     }
     let mut event = Mapping::new();

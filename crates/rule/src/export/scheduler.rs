@@ -39,6 +39,7 @@ pub(super) fn export_cloudformation(rule: &Rule) -> Result<Export, ExportError> 
     target_node.string("Arn", target_arn(target, "Target.Arn", &mut warnings));
     target_node.string("RoleArn", role_or_placeholder(rule, target, "RoleArn", &mut warnings));
     if let Some(target) = target {
+        warnings.push(no_target_id(target));
         delivery(target, &mut target_node, &mut warnings);
     }
     properties.insert("Target", target_node.node());
@@ -206,4 +207,9 @@ pub(super) fn delivery_warnings(target: &Target, input: &str, warnings: &mut Vec
             target.id, dead_letter.arn
         ));
     }
+}
+
+/// A Scheduler target has no id, so the rule target's id is lost.
+pub(super) fn no_target_id(target: &crate::rule::Target) -> String {
+    format!("target {}: a schedule's target has no id: {} is not written", target.id, target.id)
 }

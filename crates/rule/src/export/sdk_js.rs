@@ -15,7 +15,7 @@
 use evpat::json::Node;
 
 use super::js::{self, from_serde, js_keeps_lexeme, js_number_text};
-use super::{Export, ExportError, lambda_function_name};
+use super::{Export, ExportError, Policies, lambda_function_name, resource_policy_warnings};
 use crate::rule::Rule;
 use crate::rule::read::target_json;
 
@@ -136,7 +136,11 @@ pub(super) fn export(rule: &Rule) -> Result<Export, ExportError> {
         text.push_str("    SourceArn: RuleArn,\n  }),\n);\n");
     }
     text.push_str("\nconsole.log(RuleArn);\n");
-    Ok(Export { text, warnings: Vec::new() })
+    let mut warnings = Vec::new();
+    for target in &rule.targets {
+        warnings.extend(resource_policy_warnings(target, &Policies::API));
+    }
+    Ok(Export { text, warnings })
 }
 
 /// What JavaScript would change in the pattern's text on the way through

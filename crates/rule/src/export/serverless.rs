@@ -16,11 +16,14 @@
 
 use evpat::json::{self, Value};
 
-use super::cloudformation::{dead_letter_warning, input_transformer};
+use super::cloudformation::input_transformer;
 use super::js::{double_keeps_value, js_number_text, numbers};
 use super::sam::lambda_target;
 use super::yaml::{Mapping, Node};
-use super::{Export, ExportError, camel_case, lambda_function_name, unwritten_targets};
+use super::{
+    Export, ExportError, Policies, camel_case, dead_letter_warning, lambda_function_name,
+    unwritten_targets,
+};
 use crate::rule::{Rule, RuleState, TargetInput};
 
 /// The top-level fields of `pattern` the Framework's configuration schema
@@ -116,7 +119,11 @@ pub(super) fn export(rule: &Rule) -> Result<Export, ExportError> {
         }
         if let Some(dead_letter) = &target.dead_letter_config {
             event.string("deadLetterQueueArn", &dead_letter.arn);
-            warnings.push(dead_letter_warning(&target.id, &dead_letter.arn));
+            warnings.push(dead_letter_warning(
+                &target.id,
+                &dead_letter.arn,
+                &Policies::CLOUDFORMATION,
+            ));
         }
         warnings.push(format!(
             "target {}: the Serverless Framework names the rule's target itself: the id {} is \

@@ -20,9 +20,12 @@ use evpat::json::{Node, Value};
 
 use super::hcl::{self, Body};
 use super::js::{self, double_keeps_value, js_number_text, plain_decimal};
-use super::scheduler::{delivery_warnings, role_or_placeholder, schedule_state, target_arn};
+use super::scheduler::{
+    delivery_warnings, no_target_id, role_or_placeholder, schedule_state, target_arn,
+};
 use super::{
-    Export, ExportError, lambda_function_name, snake_case, unused_name, unwritten_targets,
+    Export, ExportError, Policies, lambda_function_name, resource_policy_warnings, snake_case,
+    unused_name, unwritten_targets,
 };
 use crate::rule::{Rule, Target, TargetInput};
 
@@ -123,6 +126,9 @@ pub(super) fn export(rule: &Rule) -> Result<Export, ExportError> {
             text.push_str(&resource("aws_lambda_permission", &name, &body));
         }
     }
+    for target in &rule.targets {
+        warnings.extend(resource_policy_warnings(target, &Policies::TERRAFORM));
+    }
     Ok(Export { text, warnings })
 }
 
@@ -153,10 +159,7 @@ pub(super) fn export_scheduler(rule: &Rule) -> Result<Export, ExportError> {
     let role = role_or_placeholder(rule, target, "target.role_arn", &mut warnings);
     block.attribute("role_arn", &hcl::string(role));
     if let Some(target) = target {
-        warnings.push(format!(
-            "target {}: a schedule's target has no id: {} is not written",
-            target.id, target.id
-        ));
+        warnings.push(no_target_id(target));
         if let Some(TargetInput::Input(input)) = &target.input {
             block.attribute("input", &hcl::string(input));
         }
