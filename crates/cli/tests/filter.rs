@@ -179,3 +179,147 @@ fn a_closed_stdout_ends_it_quietly() {
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
     assert!(written < 200_000, "evpat read all the input after its stdout was closed");
 }
+
+const RULES: &str = "rules/many-rules.jsonl";
+const RULES_MAP: &str = "rules/rules-map.json";
+
+/// `--rules`: the ids are line numbers; `--ids` gives a line per event,
+/// `null` for a bad one; blank lines hold no rule and no event.
+#[test]
+fn ids_of_many_rules_one_line_per_event() {
+    for jobs in ["1", "2", "0"] {
+        assert_eq!(
+            filter(&["--rules", RULES, "--ids", "-j", jobs], &stream()),
+            (
+                Some(2),
+                "[0,1]\nnull\n[0]\nnull\nnull\n[0,1]\n[3,4]\n[0,1]\n".to_owned(),
+                bad_lines("<stdin>")
+            ),
+            "-j {jobs}"
+        );
+    }
+    let input = format!("{RUNNING}\n{{}}\n");
+    assert_eq!(
+        filter(&["--rules", RULES, "--ids", "-"], input.as_bytes()),
+        (Some(0), "[0]\n[]\n".to_owned(), String::new())
+    );
+    assert_eq!(
+        filter(&["--rules", RULES, "--ids"], b"{}\n"),
+        (Some(1), "[]\n".to_owned(), String::new())
+    );
+}
+
+#[test]
+fn ids_of_a_rules_map_are_its_keys() {
+    assert_eq!(
+        filter(&["--rules-map", RULES_MAP, "--ids"], &stream()),
+        (
+            Some(2),
+            "[\"ec2\"]\nnull\n[\"ec2\"]\nnull\nnull\n[\"ec2\",\"stopped\"]\n[\"big upload\"]\n[\"ec2\"]\n"
+                .to_owned(),
+            bad_lines("<stdin>")
+        )
+    );
+}
+
+#[test]
+fn counts_per_rule() {
+    for jobs in ["1", "3"] {
+        assert_eq!(
+            filter(&["--rules", RULES, "--count", "-j", jobs], &stream()),
+            (Some(2), "0\t4\n1\t3\n3\t1\n4\t1\n".to_owned(), bad_lines("<stdin>"))
+        );
+        assert_eq!(
+            filter(&["--rules-map", RULES_MAP, "-c", "-j", jobs], &stream()),
+            (Some(2), "ec2\t4\nstopped\t1\nbig upload\t1\n".to_owned(), bad_lines("<stdin>"))
+        );
+    }
+    assert_eq!(
+        filter(&["--rules", RULES, "--count"], b"{}\n"),
+        (Some(1), "0\t0\n1\t0\n3\t0\n4\t0\n".to_owned(), String::new())
+    );
+}
+
+#[test]
+fn lines_that_match_any_rule_or_none() {
+    assert_eq!(
+        filter(&["--rules", RULES, "-n"], &stream()),
+        (
+            Some(2),
+            format!("1:{STOPPING}\n3:{RUNNING}\n7:{STOPPED_CRLF}\n8:{S3}\n9:{STOPPING}\n"),
+            bad_lines("<stdin>")
+        )
+    );
+    let input = format!("{RUNNING}\n{{\"source\": \"other\"}}\n");
+    assert_eq!(
+        filter(&["--rules-map", RULES_MAP, "-v", "-j", "2"], input.as_bytes()),
+        (Some(0), "{\"source\": \"other\"}\n".to_owned(), String::new())
+    );
+}
+
+#[test]
+fn the_events_file_follows_the_rules_option() {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("filter-rules-stream.jsonl");
+    std::fs::write(&path, stream()).unwrap();
+    let name = path.to_str().unwrap();
+    let (code, stdout, stderr) = filter(&["--rules", RULES, "--ids", name], b"");
+    assert_eq!((code, stdout.lines().count(), stderr), (Some(2), 8, bad_lines(name)));
+    let (code, _, stderr) = filter(&["--rules", RULES, EC2, name], b"");
+    assert_eq!(
+        (code, stderr.as_str()),
+        (Some(2), "evpat: with --rules or --rules-map, give only the events file\n")
+    );
+}
+
+#[test]
+fn an_invalid_rule_names_its_line_and_id() {
+    assert_eq!(
+        filter(&["--rules", "rules/invalid-rules.jsonl"], b"{}"),
+        (
+            Some(2),
+            String::new(),
+            "rules/invalid-rules.jsonl:2:34: error: Event pattern is not valid. Reason: prefix \
+             match pattern must be a string\n  = rule 1, at $.detail.state[0].prefix\n  = hint: \
+             give a single string; to allow several, use one filter object per string\n"
+                .to_owned()
+        )
+    );
+    assert_eq!(
+        filter(&["--rules-map", "rules/invalid-rules-map.json"], b"{}"),
+        (
+            Some(2),
+            String::new(),
+            "rules/invalid-rules-map.json:3:43: error: Event pattern is not valid. Reason: prefix \
+             match pattern must be a string\n  = rule bad, at $.detail.state[0].prefix\n  = hint: \
+             give a single string; to allow several, use one filter object per string\n"
+                .to_owned()
+        )
+    );
+    let (code, _, stderr) = filter(&["--rules-map", RULES], b"{}");
+    assert_eq!(
+        (code, stderr.as_str()),
+        (
+            Some(2),
+            "rules/many-rules.jsonl:2:1: error: Unexpected character ('{' (code 123)): expected end of input\n"
+        )
+    );
+}
+
+#[test]
+fn rule_options_are_checked() {
+    // `--ids` needs rules; `--count` with rules counts per rule, so no -v.
+    let (code, _, stderr) = filter(&[EC2, "--ids"], b"{}");
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("--rules"), "{stderr}");
+    assert_eq!(
+        filter(&["--rules", RULES, "-c", "-v"], b"{}"),
+        (
+            Some(2),
+            String::new(),
+            "evpat: --count with rules counts each rule's events: it takes no -v or -n\n"
+                .to_owned()
+        )
+    );
+    let (code, _, _) = filter(&["--rules", RULES, "--rules-map", RULES_MAP], b"{}");
+    assert_eq!(code, Some(2));
+}

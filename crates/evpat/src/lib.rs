@@ -98,6 +98,7 @@ mod parse;
 mod pattern;
 mod print;
 mod render;
+mod ruleset;
 mod validate;
 
 pub use envelope::{ENVELOPE_FIELDS, test_event_pattern};
@@ -109,3 +110,4 @@ pub use limits::Limits;
 pub use lint::{Lint, Severity, lint, lint_with_event};
 pub use pattern::Pattern;
 pub use render::render;
+pub use ruleset::{RuleSet, RuleSetBuilder};

@@ -5,4 +5,5 @@ mod explain;
 mod limits;
 #[cfg(not(target_arch = "wasm32"))]
 mod properties;
+mod ruleset;
 mod samples;
