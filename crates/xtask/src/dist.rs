@@ -79,7 +79,7 @@ fn read(file: &Path) -> Result<String, String> {
 }
 
 /// The size a static host serving gzip at its highest level would send.
-fn gzipped_len(bytes: &[u8]) -> usize {
+pub fn gzipped_len(bytes: &[u8]) -> usize {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
     // Writing into a Vec cannot fail.
     let _ = encoder.write_all(bytes);

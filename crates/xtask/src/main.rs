@@ -6,13 +6,14 @@
 //! - `dist [--public-url /sub/path/]`: setup, then a release build into
 //!   `dist/`, checked and measured.
 //! - `test`: setup, then every check CI runs, stopping at the first red one.
-//! - `bench`: the criterion benchmarks (not part of `test`: speed is
-//!   measured, never asserted in tests).
+//! - `bench`: the benchmarks (not part of `test`: speed is measured,
+//!   never asserted in tests).
 //!
 //! This is plain Rust rather than shell so that it runs the same wherever
 //! cargo does, and reads the versions it pins from the lockfiles.
 
 mod dist;
+mod npm;
 mod run;
 mod setup;
 
@@ -28,7 +29,9 @@ Commands:
   serve [--port N]             setup, then serve the playground on 127.0.0.1
   dist [--public-url PATH]     setup, then build the release bundle into dist/
   test                         setup, then every check CI runs
-  bench [ARGS]                 the criterion benchmarks; ARGS go to criterion";
+  npm                          setup, then the npm package into target/npm/
+  bench [ARGS]                 the benchmarks (citylots, filter, wasm, explain);
+                               ARGS go to the citylots bench, e.g. --passes 10";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +41,9 @@ fn main() -> ExitCode {
         Some("serve") => serve(&workspace, &args[1..]),
         Some("dist") => dist_command(&workspace, &args[1..]),
         Some("test") if args.len() == 1 => test(&workspace),
+        Some("npm") if args.len() == 1 => {
+            setup::run(&workspace).and_then(|()| npm::build(&workspace))
+        }
         Some("bench") => bench(&workspace, &args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
@@ -79,12 +85,94 @@ fn dist_command(workspace: &Workspace, args: &[String]) -> Result<(), String> {
     dist::build(workspace, public_url)
 }
 
+/// The benchmarks, in release mode (fat LTO), speed measured and never
+/// asserted:
+///
+/// 1. citylots: `RuleSet`, the reference matcher and the `quamina` crate
+///    side by side on 213,068 generated events, per rule category, all
+///    rules at once, scaling and memory (benches/citylots/main.rs). It
+///    also writes the data set for step 2.
+/// 2. `evpat filter --rules` end to end over that file, with the EXACT
+///    rules, on one thread and on two: wall-clock time from start to exit,
+///    reading the file included, best of three; its per-rule counts are
+///    checked against the published ones.
+/// 3. The playground's path (10 rules × 100 events) in WebAssembly, in
+///    headless Chromium (benches/playground.rs).
+/// 4. criterion: explaining and matching one large event (benches/explain.rs).
 fn bench(workspace: &Workspace, args: &[String]) -> Result<(), String> {
-    step("cargo bench -p evpat");
+    let data = workspace.root.join("target/citylots/citylots.jsonl");
+    step("citylots: RuleSet, the reference matcher and quamina, side by side");
     workspace
         .command("cargo")
-        .args(["bench", "--locked", "-p", "evpat", "--"])
+        .args(["bench", "--locked", "-p", "evpat", "--bench", "citylots", "--", "--write-data"])
+        .arg(&data)
         .args(args)
+        .status_ok()?;
+
+    step("evpat filter --rules EXACT.jsonl over the citylots file, end to end");
+    workspace
+        .command("cargo")
+        .args(["build", "--locked", "--release", "-p", "evpat-cli"])
+        .status_ok()?;
+    let rules_dir = workspace.root.join("crates/evpat/benches/citylots/rules");
+    let counts = std::fs::read_to_string(rules_dir.join("counts.json"))
+        .map_err(|e| format!("cannot read counts.json: {e}"))?;
+    let expected: String = counts
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("\"EXACT\": ["))
+        .and_then(|rest| rest.split(']').next())
+        .ok_or("counts.json has no EXACT counts")?
+        .split(", ")
+        .enumerate()
+        .map(|(i, n)| format!("{i}\t{n}\n"))
+        .collect();
+    let lines = std::fs::read(&data).map_err(|e| format!("cannot read {}: {e}", data.display()))?;
+    let events = lines.iter().filter(|&&b| b == b'\n').count();
+    let evpat = workspace.root.join("target/release/evpat");
+    for jobs in ["1", "2"] {
+        let mut best = f64::INFINITY;
+        for _ in 0..3 {
+            let started = std::time::Instant::now();
+            let output = workspace
+                .command(&evpat.to_string_lossy())
+                .args(["filter", "--count", "-j", jobs, "--rules"])
+                .arg(rules_dir.join("EXACT.jsonl"))
+                .arg(&data)
+                .probe()
+                .ok_or("evpat filter failed")?;
+            best = best.min(started.elapsed().as_secs_f64());
+            if format!("{output}\n") != expected {
+                return Err(format!("evpat filter counted\n{output}\nnot\n{expected}"));
+            }
+        }
+        println!(
+            "    evpat filter --rules EXACT.jsonl -j {jobs}: {events} events in {:.3} s, {:.2} M events/s \
+             (wall clock, best of 3, counts equal)",
+            best,
+            events as f64 / best / 1e6
+        );
+    }
+
+    step("the playground's path in WebAssembly, in headless Chromium");
+    workspace
+        .command("cargo")
+        .args([
+            "test",
+            "--locked",
+            "--release",
+            "-p",
+            "evpat",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .args(["--test", "playground", "--", "--nocapture"])
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .status_ok()?;
+
+    step("criterion: explain");
+    workspace
+        .command("cargo")
+        .args(["bench", "--locked", "-p", "evpat", "--bench", "explain"])
         .status_ok()
 }
 
@@ -105,7 +193,8 @@ fn test(workspace: &Workspace) -> Result<(), String> {
     workspace
         .command("cargo")
         .args(["clippy", "--target", "wasm32-unknown-unknown", "--locked", "--all-targets"])
-        .args(["-p", "evpat", "-p", "evpat-rule", "-p", "evpat-web", "--", "-D", "warnings"])
+        .args(["-p", "evpat", "-p", "evpat-rule", "-p", "evpat-web", "-p", "evpat-js"])
+        .args(["--", "-D", "warnings"])
         .status_ok()?;
     step("cargo test --workspace");
     workspace.command("cargo").args(["test", "--workspace", "--locked"]).status_ok()?;
@@ -114,6 +203,17 @@ fn test(workspace: &Workspace) -> Result<(), String> {
         .command("cargo")
         .args(["test", "--locked", "-p", "evpat", "--test", "wasm"])
         .args(["--target", "wasm32-unknown-unknown"])
+        .status_ok()?;
+    npm::build(workspace)?;
+    step(
+        "npm: the package from its tarball: the conformance cases, the API, the type tests and \
+         the example projects (CommonJS, ESM, Vitest)",
+    );
+    workspace
+        .command("node")
+        .current_dir(workspace.root.join("tests"))
+        .args(["--test", "--test-concurrency=1", "--test-timeout=180000", "npm/"])
+        .env("EVPAT_NPM_TARBALL", npm::tarball(workspace))
         .status_ok()?;
     dist::build(workspace, None)?;
     step("dist: a build for a sub-path, for the deployment test");
