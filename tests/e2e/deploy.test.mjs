@@ -26,7 +26,7 @@ test("a sub-path build loads and matches when served under its sub-path", async 
   assert.match(server.url, /\/tools\/evpat\/$/);
   const { context, page, problems } = await openPlayground(browser, server.url);
   const verdict = page.getByRole("region", { name: "Result" }).getByRole("status");
-  await page.getByText("Match", { exact: true }).waitFor();
+  await verdict.getByText("Match", { exact: true }).waitFor();
   assert.equal(await verdict.textContent(), "Match");
   await page.waitForLoadState("networkidle");
   // Every asset came from under the sub-path: nothing 404'd at the root.

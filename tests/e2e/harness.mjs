@@ -95,6 +95,8 @@ export async function openPlayground(browser, url, contextOptions = {}) {
   });
   await page.goto(url);
   await page.getByLabel("Event pattern").waitFor();
+  // The sections under the verdict are drawn just after it.
+  await page.getByRole("region", { name: "Rules × events" }).waitFor();
   return { context, page, problems };
 }
 

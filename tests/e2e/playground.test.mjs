@@ -1,4 +1,5 @@
-// The first playground: two editors, a verdict, and the PutRule request.
+// The playground's first features: the editors, the verdict, errors, the
+// explanation, and the rule's export.
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -274,9 +275,11 @@ describe("the playground", () => {
     await context.close();
   });
 
-  test("the Rule output's EventPattern string parses back to the pattern", async () => {
+  test("the API JSON export's EventPattern string parses back to the pattern", async () => {
     const { context, page, problems } = await openPlayground(browser, server.url);
-    const rule = JSON.parse(await page.getByLabel("PutRule request").textContent());
+    const exported = () => page.getByRole("tabpanel").getByLabel("API JSON export");
+    assert.equal(await page.getByRole("tab", { name: "API JSON" }).getAttribute("aria-selected"), "true");
+    const rule = JSON.parse(await exported().textContent()).PutRule;
     assert.deepEqual(Object.keys(rule), ["Name", "EventPattern", "State"]);
     assert.equal(rule.Name, "detect-security-group-changes");
     assert.equal(rule.State, "ENABLED");
@@ -288,7 +291,7 @@ describe("the playground", () => {
     const edited = { source: ["aws.ec2"], detail: { count: [1e2, 0.5], ok: [true, null] } };
     await patternEditor(page).fill(JSON.stringify(edited, null, 2));
     await page.getByLabel("Rule name").fill("ec2.counts_v2");
-    const updated = JSON.parse(await page.getByLabel("PutRule request").textContent());
+    const updated = JSON.parse(await exported().textContent()).PutRule;
     assert.equal(updated.Name, "ec2.counts_v2");
     assert.deepEqual(JSON.parse(updated.EventPattern), edited);
 
@@ -301,15 +304,15 @@ describe("the playground", () => {
     await context.close();
   });
 
-  test("Copy puts the PutRule request on the clipboard", async () => {
+  test("Copy puts the export on the clipboard", async () => {
     const { context, page, problems } = await openPlayground(browser, server.url);
     await context.grantPermissions(["clipboard-read", "clipboard-write"], {
       origin: server.url.replace(/\/$/, ""),
     });
-    await page.getByRole("button", { name: "Copy PutRule request" }).click();
+    await page.getByRole("button", { name: "Copy", exact: true }).click();
     await page.getByText("Copied", { exact: true }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.equal(copied, await page.getByLabel("PutRule request").textContent());
+    assert.equal(copied, await page.getByLabel("API JSON export").textContent());
     assert.deepEqual(problems, []);
     await context.close();
   });

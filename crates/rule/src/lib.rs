@@ -13,6 +13,7 @@
 //! | [`schedule`] | `rate()`, `cron()` and `at()`: validation, descriptions, next runs |
 //! | [`put_events`](mod@put_events) | PutEvents entries, and the events rules see |
 //! | [`transformer`] | input transformers: what a target receives |
+//! | [`builder`] | patterns built from an event's values, formatting, envelopes, JSON Lines |
 //!
 //! ```
 //! use evpat_rule::Rule;
@@ -37,6 +38,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod builder;
 pub mod export;
 pub mod import;
 mod name;

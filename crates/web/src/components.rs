@@ -1,8 +1,40 @@
 //! The pieces of the page. They draw what they are given and report input
 //! through callbacks; none of them decides anything.
 
+pub mod event_tree;
+pub mod events;
 pub mod explanation;
 pub mod json_editor;
 pub mod lints;
-pub mod rule_output;
+pub mod matrix;
+pub mod rule_panel;
 pub mod verdict;
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+/// Derived data handed to a component. Equal when it is the same
+/// computation: memos hand out a new `Rc` only when their inputs change,
+/// so comparing pointers is exact and costs nothing, where comparing
+/// contents (a whole matrix, every explanation) would cost a render.
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}

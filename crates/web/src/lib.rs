@@ -9,6 +9,7 @@
 
 pub mod app;
 mod components;
+pub mod samples;
 pub mod state;
 pub mod view_model;
 

@@ -1,20 +1,158 @@
 //! What the page shows, derived from [`State`] by the pure crates. Tested
 //! natively, so the components stay free of decisions.
+//!
+//! Derived data comes in three pieces, each memoized on its own inputs so
+//! that typing in one place recomputes only what depends on it:
+//! - [`Matrix`]: every rule against every event (what the budget of 10
+//!   rules × 100 events is about), through [`RuleSet`];
+//! - [`Evaluation`]: the selected rule and event in detail: errors, lints,
+//!   the explanation, the envelope check;
+//! - [`RulePanel`]: the selected rule as AWS sees it: validation, schedule,
+//!   transformer previews and the export.
 
 use evpat::{
-    Error, Event, Explanation, Limits, Lint, Pattern, Span, explain, lint, lint_with_event,
+    Error, ErrorKind, Event, Explanation, Limits, Lint, Pattern, RuleSet, Span, explain, lint,
+    lint_with_event, test_event_pattern,
 };
-use evpat_rule::Rule;
+use evpat_rule::builder::{delivered_event, format_json, split_json_lines};
+use evpat_rule::export::{Export, Format, export};
+use evpat_rule::schedule::chrono::{DateTime, Utc};
+use evpat_rule::schedule::chrono_tz::UTC;
+use evpat_rule::schedule::{Schedule, Service};
+use evpat_rule::transformer::{InputTransformer, ReservedValues, render};
+use evpat_rule::{Rule, Target, TargetInput};
 
-use crate::state::State;
+use crate::state::{EventDraft, RuleDraft, State, TargetDraft};
 
-/// The pattern and the event as parsed, each with its error if any.
+/// What one event's text is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EventInput {
+    /// An event, matched as written.
+    Event,
+    /// A PutEvents entry: the event EventBridge would deliver for it, as
+    /// pretty JSON, or the entry's error.
+    Entry(Result<String, String>),
+    /// JSON Lines: one event a line.
+    Lines(Vec<String>),
+}
+
+impl EventInput {
+    /// What `text` is.
+    pub fn of(text: &str) -> EventInput {
+        match delivered_event(text) {
+            Some(delivered) => EventInput::Entry(delivered),
+            None => EventInput::Event,
+        }
+    }
+
+    /// The text to match: the delivered event for an entry.
+    pub fn effective<'a>(&'a self, text: &'a str) -> Option<&'a str> {
+        match self {
+            EventInput::Event => Some(text),
+            EventInput::Entry(Ok(delivered)) => Some(delivered),
+            EventInput::Entry(Err(_)) | EventInput::Lines(_) => None,
+        }
+    }
+}
+
+/// Every rule against every event.
+#[derive(Debug)]
+pub struct Matrix {
+    /// Each rule's pattern, or why it is not one.
+    pub patterns: Vec<Result<Pattern, Error>>,
+    /// What each event is.
+    pub inputs: Vec<EventInput>,
+    /// Why each event cannot be matched, if it cannot.
+    pub event_errors: Vec<Option<Error>>,
+    /// `cells[rule][event]`: the verdict, or `None` when the rule or the
+    /// event has an error.
+    pub cells: Vec<Vec<Option<bool>>>,
+}
+
+impl Matrix {
+    /// Matches every event against every rule of `state`.
+    pub fn of(patterns: &[String], events: &[String]) -> Matrix {
+        let patterns: Vec<Result<Pattern, Error>> =
+            patterns.iter().map(|p| Pattern::parse_with_limits(p, &Limits::AWS)).collect();
+        let mut builder = RuleSet::builder();
+        builder.limits(Limits::AWS);
+        for (i, pattern) in patterns.iter().enumerate() {
+            if let Ok(pattern) = pattern {
+                builder.add(i, pattern);
+            }
+        }
+        let rules = builder.build();
+        let mut cells: Vec<Vec<Option<bool>>> = patterns
+            .iter()
+            .map(|p| vec![if p.is_ok() { Some(false) } else { None }; events.len()])
+            .collect();
+        let mut inputs = Vec::with_capacity(events.len());
+        let mut event_errors = Vec::with_capacity(events.len());
+        let mut matched = Vec::new();
+        for (e, text) in events.iter().enumerate() {
+            let mut input = EventInput::of(text);
+            let mut error = None;
+            if let Some(effective) = input.effective(text) {
+                matched.clear();
+                match rules.rule_indexes(effective, &mut matched) {
+                    Ok(()) => {
+                        for &index in &matched {
+                            let rule = rules.ids()[index as usize];
+                            cells[rule][e] = Some(true);
+                        }
+                    }
+                    Err(err) => {
+                        // Several events, one a line, read as one broken
+                        // JSON text: offer to split them.
+                        if let Some(lines) = split_json_lines(text) {
+                            input = EventInput::Lines(lines);
+                        } else {
+                            error = Some(err);
+                        }
+                    }
+                }
+            }
+            if input.effective(text).is_none() || error.is_some() {
+                for row in &mut cells {
+                    row[e] = None;
+                }
+            }
+            inputs.push(input);
+            event_errors.push(error);
+        }
+        Matrix { patterns, inputs, event_errors, cells }
+    }
+
+    /// "3 of 5 events match" for the rule at `rule`.
+    pub fn summary(&self, rule: usize) -> String {
+        let Some(row) = self.cells.get(rule) else { return String::new() };
+        if self.patterns.get(rule).is_some_and(Result::is_err) {
+            return "Fix the event pattern to see which events match".to_owned();
+        }
+        let matching = row.iter().filter(|c| **c == Some(true)).count();
+        let noun = if row.len() == 1 { "event" } else { "events" };
+        let verb = if matching == 1 && row.len() == 1 { "matches" } else { "match" };
+        let mut text = format!("{matching} of {} {noun} {verb}", row.len());
+        let blocked = row.iter().filter(|c| c.is_none()).count();
+        if blocked > 0 {
+            text.push_str(&format!("; {blocked} cannot be tested until fixed"));
+        }
+        text
+    }
+}
+
+/// The selected rule and event in detail.
 #[derive(Debug)]
 pub struct Evaluation {
     /// The parsed pattern, or why it is not one.
     pub pattern: Result<Pattern, Error>,
-    /// The parsed event, or why it is not one.
-    pub event: Result<Event, Error>,
+    /// What the event's text is.
+    pub input: EventInput,
+    /// The parsed event (the delivered one, for an entry), or why it is
+    /// not one. `None` for an entry that PutEvents refuses, or JSON Lines.
+    pub event: Option<Result<Event, Error>>,
+    /// TestEventPattern's error for an event without an envelope.
+    pub envelope: Option<Error>,
     /// Why the event matches or not, when both parse.
     pub explanation: Option<Explanation>,
     /// The pattern's lints, with those that need the event when it parses.
@@ -50,42 +188,103 @@ impl Verdict {
             Verdict::Blocked { .. } => "Fix the event to see a result",
         }
     }
+
+    /// The verdict of a matrix cell.
+    pub fn of_cell(cell: Option<bool>) -> &'static str {
+        match cell {
+            Some(true) => "Match",
+            Some(false) => "No match",
+            None => "Error",
+        }
+    }
 }
 
 impl Evaluation {
-    /// Parses both inputs of `state`, within AWS's limits.
-    pub fn of(state: &State) -> Evaluation {
-        let pattern = Pattern::parse_with_limits(&state.pattern, &Limits::AWS);
-        let event = Event::parse_with_limits(&state.event, &Limits::AWS);
+    /// Parses the selected rule's pattern and the selected event, within
+    /// AWS's limits.
+    pub fn of(pattern_text: &str, event_text: &str) -> Evaluation {
+        let pattern = Pattern::parse_with_limits(pattern_text, &Limits::AWS);
+        let mut input = EventInput::of(event_text);
+        let mut event =
+            input.effective(event_text).map(|t| Event::parse_with_limits(t, &Limits::AWS));
+        if matches!(event, Some(Err(_)))
+            && let Some(lines) = split_json_lines(event_text)
+        {
+            input = EventInput::Lines(lines);
+            event = None;
+        }
+        let envelope = match (&event, input.effective(event_text)) {
+            (Some(Ok(_)), Some(text)) => match test_event_pattern(pattern_text, text) {
+                Err(error) if error.kind() == ErrorKind::EventEnvelope => Some(error),
+                _ => None,
+            },
+            _ => None,
+        };
         let (explanation, lints) = match (&pattern, &event) {
-            (Ok(pattern), Ok(event)) => {
+            (Ok(pattern), Some(Ok(event))) => {
                 (Some(explain(pattern, event)), lint_with_event(pattern, event))
             }
-            (Ok(pattern), Err(_)) => (None, lint(pattern)),
+            (Ok(pattern), _) => (None, lint(pattern)),
             (Err(_), _) => (None, Vec::new()),
         };
-        Evaluation { pattern, event, explanation, lints }
+        Evaluation { pattern, input, event, envelope, explanation, lints }
     }
 
     /// Whether the event matches, decided by [`Pattern::matches`].
     pub fn verdict(&self) -> Verdict {
         match (&self.pattern, &self.event) {
-            (Ok(pattern), Ok(event)) if pattern.matches(event) => Verdict::Match,
-            (Ok(_), Ok(_)) => Verdict::NoMatch,
+            (Ok(pattern), Some(Ok(event))) if pattern.matches(event) => Verdict::Match,
+            (Ok(_), Some(Ok(_))) => Verdict::NoMatch,
             (pattern, event) => {
-                Verdict::Blocked { pattern: pattern.is_err(), event: event.is_err() }
+                Verdict::Blocked { pattern: pattern.is_err(), event: !matches!(event, Some(Ok(_))) }
             }
         }
     }
 
-    /// The PutRule request for the pattern, or why there is none.
-    pub fn rule_request(&self, rule_name: &str) -> Result<String, String> {
-        let pattern = self.pattern.as_ref().map_err(|_| {
-            "The rule needs a valid event pattern: fix the errors above.".to_owned()
-        })?;
-        let rule = Rule::with_pattern(rule_name, pattern.clone());
-        rule.validate().map_err(|error| error.to_string())?;
-        Ok(rule.to_json())
+    /// The event's error, as its editor shows it.
+    pub fn event_problem(&self) -> Option<Problem> {
+        match (&self.input, &self.event) {
+            (_, Some(Err(error))) => Some(Problem::of(error)),
+            (EventInput::Entry(Err(message)), _) => Some(Problem {
+                message: format!("PutEvents would refuse this entry: {message}"),
+                path: None,
+                hint: Some(
+                    "fix the entry: Detail must be a JSON object written as a string".into(),
+                ),
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// The size counter under the pattern editor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PatternSize {
+    /// Characters in the pattern as typed.
+    pub chars: usize,
+    /// The words shown.
+    pub text: String,
+    /// `ok`, `warn` (over 2048) or `over` (over 4096).
+    pub level: &'static str,
+}
+
+impl PatternSize {
+    /// The default quota on a pattern's length.
+    pub const DEFAULT: usize = 2048;
+    /// The most a quota increase allows, and TestEventPattern's limit.
+    pub const MAX: usize = 4096;
+
+    /// The counter for `text`.
+    pub fn of(text: &str) -> PatternSize {
+        let chars = text.chars().count();
+        let (level, limit) = if chars > Self::MAX {
+            ("over", "over the 4096 maximum: AWS refuses it")
+        } else if chars > Self::DEFAULT {
+            ("warn", "over the default 2048; needs a quota increase (4096 at most)")
+        } else {
+            ("ok", "of 2048 (4096 with a quota increase)")
+        };
+        PatternSize { chars, text: format!("{chars} characters {limit}"), level }
     }
 }
 
@@ -129,13 +328,350 @@ pub fn utf16_range(text: &str, span: Span) -> (u32, u32) {
     (offset(span.start), offset(span.end))
 }
 
+/// A run of text in the highlight layer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// CSS classes: `tk` key, `ts` string, `tn` number, `tl` literal,
+    /// `tp` punctuation, empty for whitespace and unknown text; ` err`
+    /// added inside the error span.
+    pub class: &'static str,
+}
+
+/// Above this size the editor shows plain text: highlighting a huge paste
+/// would cost more than it helps.
+pub const MAX_HIGHLIGHT_BYTES: usize = 64 * 1024;
+
+/// Splits JSON text into highlighted runs, marking `error`. Works on any
+/// text, broken JSON included: it is a lexer, not a parser.
+pub fn highlight(text: &str, error: Option<Span>) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    if text.len() > MAX_HIGHLIGHT_BYTES {
+        segments.push(Segment { start: 0, end: text.len(), class: "" });
+    } else {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let start = i;
+            let class = match bytes[i] {
+                b'"' => {
+                    i += 1;
+                    while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b'\n' {
+                        i += if bytes[i] == b'\\' { 2 } else { 1 };
+                    }
+                    i = (i + 1).min(bytes.len());
+                    // A string followed by `:` is a key.
+                    let rest = text[i..].trim_start_matches([' ', '\t', '\r', '\n']);
+                    if rest.starts_with(':') { "tk" } else { "ts" }
+                }
+                b'-' | b'0'..=b'9' => {
+                    while i < bytes.len()
+                        && matches!(bytes[i], b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
+                    {
+                        i += 1;
+                    }
+                    "tn"
+                }
+                b'{' | b'}' | b'[' | b']' | b':' | b',' => {
+                    i += 1;
+                    "tp"
+                }
+                b' ' | b'\t' | b'\r' | b'\n' => {
+                    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\r' | b'\n') {
+                        i += 1;
+                    }
+                    ""
+                }
+                b if b.is_ascii_alphabetic() => {
+                    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                        i += 1;
+                    }
+                    if matches!(&text[start..i], "true" | "false" | "null") { "tl" } else { "" }
+                }
+                _ => {
+                    // Anything else, up to the next ASCII byte: keeps
+                    // multi-byte characters whole.
+                    i += 1;
+                    while i < bytes.len() && !bytes[i].is_ascii() {
+                        i += 1;
+                    }
+                    ""
+                }
+            };
+            // An escape at the very end can step past the text.
+            let end = i.min(bytes.len());
+            segments.push(Segment { start, end, class });
+            i = end;
+        }
+    }
+    match error {
+        Some(span) if span.start <= text.len() => mark_error(text, segments, span),
+        _ => segments,
+    }
+}
+
+/// Splits `segments` at the error span and marks what is inside. An empty
+/// span (the text ended too soon) marks the character before it, or the
+/// place itself when the text is empty, so that something is underlined.
+fn mark_error(text: &str, segments: Vec<Segment>, span: Span) -> Vec<Segment> {
+    let mut start = span.start.min(text.len());
+    let mut end = span.end.min(text.len()).max(start);
+    if start == end {
+        if end < text.len() {
+            end = next_boundary(text, end);
+        } else if start > 0 {
+            start = previous_boundary(text, start);
+        }
+    }
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let mut out = Vec::with_capacity(segments.len() + 2);
+    for segment in segments {
+        let cuts = [
+            segment.start,
+            start.clamp(segment.start, segment.end),
+            end.clamp(segment.start, segment.end),
+            segment.end,
+        ];
+        for pair in cuts.windows(2) {
+            if pair[0] < pair[1] {
+                let inside = pair[0] >= start && pair[1] <= end;
+                out.push(Segment {
+                    start: pair[0],
+                    end: pair[1],
+                    class: error_class(segment.class, inside),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn error_class(class: &'static str, inside: bool) -> &'static str {
+    if !inside {
+        return class;
+    }
+    match class {
+        "tk" => "tk err",
+        "ts" => "ts err",
+        "tn" => "tn err",
+        "tl" => "tl err",
+        "tp" => "tp err",
+        _ => "err",
+    }
+}
+
+fn next_boundary(text: &str, at: usize) -> usize {
+    let mut next = at + 1;
+    while next < text.len() && !text.is_char_boundary(next) {
+        next += 1;
+    }
+    next.min(text.len())
+}
+
+fn previous_boundary(text: &str, at: usize) -> usize {
+    let mut previous = at - 1;
+    while !text.is_char_boundary(previous) {
+        previous -= 1;
+    }
+    previous
+}
+
+/// The number of lines the gutter numbers: a final newline starts a line.
+pub fn line_count(text: &str) -> usize {
+    text.split('\n').count()
+}
+
+/// A schedule's description and its next runs, or why AWS refuses it.
+pub type ScheduleView = Result<(String, Vec<DateTime<Utc>>), String>;
+
+/// What a target receives and, when EventBridge would drop it, why; or
+/// why the transformer cannot be applied.
+pub type Preview = Result<(String, Option<String>), String>;
+
+/// The selected rule, as AWS would see it.
+#[derive(Debug)]
+pub struct RulePanel {
+    /// The rule, or why it cannot be built from the fields.
+    pub rule: Result<Rule, String>,
+    /// The schedule: its description and next runs, or why it is invalid.
+    pub schedule: Option<ScheduleView>,
+    /// The export in the selected format, or why there is none.
+    pub export: Result<Export, String>,
+    /// Each target's transformer preview: `None` without a transformer.
+    pub previews: Vec<Option<Preview>>,
+}
+
+impl RulePanel {
+    /// The panel for `draft`, exported as `format`, with schedules counted
+    /// from `now` and transformers filled from `event` (an event's text).
+    pub fn of(
+        draft: &RuleDraft,
+        format: Format,
+        now: DateTime<Utc>,
+        event: Option<&str>,
+    ) -> RulePanel {
+        let schedule =
+            (!draft.schedule.trim().is_empty()).then(|| schedule_of(&draft.schedule, now));
+        let rule = rule_of(draft);
+        let export = match &rule {
+            Ok(rule) => export(rule, format).map_err(|error| error.to_string()),
+            Err(error) => Err(error.clone()),
+        };
+        let reserved = ReservedValues {
+            rule_arn: format!("arn:aws:events:us-east-1:123456789012:rule/{}", draft.name),
+            rule_name: draft.name.clone(),
+            ingestion_time: "2024-01-01T00:00:00Z".to_owned(),
+        };
+        let previews = draft
+            .targets
+            .iter()
+            .map(|target| {
+                target.transform.then(|| {
+                    let transformer = transformer_of(target)?;
+                    let event = event.ok_or_else(|| {
+                        "Fix the selected event to see what the target receives".to_owned()
+                    })?;
+                    render(&transformer, event, &reserved)
+                        .map(|r| (r.output, r.reason))
+                        .map_err(|error| error.to_string())
+                })
+            })
+            .collect();
+        RulePanel { rule, schedule, export, previews }
+    }
+}
+
+/// The description and next 10 runs of a rule's schedule, in UTC, as
+/// rules always run; or why AWS would refuse it.
+fn schedule_of(expr: &str, now: DateTime<Utc>) -> ScheduleView {
+    match Schedule::parse(expr, Service::Rule) {
+        Ok(schedule) => Ok((schedule.describe(UTC), schedule.next_runs(now, UTC, 10))),
+        Err(error) => Err(format!("{error} {}", capitalize(error.reason()))),
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn transformer_of(target: &TargetDraft) -> Result<InputTransformer, String> {
+    let paths: serde_json::Value = if target.paths_map.trim().is_empty() {
+        serde_json::Value::Object(Default::default())
+    } else {
+        serde_json::from_str(&target.paths_map)
+            .map_err(|error| format!("Input paths map is not JSON: {error}"))?
+    };
+    let document = serde_json::json!({
+        "InputPathsMap": paths,
+        "InputTemplate": target.template,
+    });
+    serde_json::from_value(document).map_err(|error| {
+        format!("Input paths map must be an object of names to paths, such as {{\"state\": \"$.detail.state\"}}: {error}")
+    })
+}
+
+/// The rule the fields describe, checked by PutRule's and PutTargets'
+/// rules.
+pub fn rule_of(draft: &RuleDraft) -> Result<Rule, String> {
+    let mut rule = Rule::named(draft.name.trim());
+    let text = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+    rule.description = text(&draft.description);
+    rule.event_bus_name = text(&draft.bus);
+    rule.state = draft.state;
+    rule.schedule_expression = text(&draft.schedule);
+    if !draft.pattern.trim().is_empty() {
+        rule.event_pattern =
+            Some(Pattern::parse_with_limits(&draft.pattern, &Limits::AWS).map_err(|_| {
+                "The rule needs a valid event pattern: fix the errors above.".to_owned()
+            })?);
+    }
+    for target in &draft.targets {
+        rule.targets.push(Target {
+            id: target.id.trim().to_owned(),
+            arn: target.arn.trim().to_owned(),
+            role_arn: None,
+            input: if target.transform {
+                Some(TargetInput::InputTransformer(transformer_of(target)?))
+            } else {
+                None
+            },
+            retry_policy: None,
+            dead_letter_config: None,
+        });
+    }
+    rule.validate().map_err(|error| error.to_string())?;
+    Ok(rule)
+}
+
+/// The fields of an imported rule.
+pub fn draft_of(rule: &Rule) -> RuleDraft {
+    let pattern = rule
+        .event_pattern
+        .as_ref()
+        .map(|p| format_json(p.text()).unwrap_or_else(|_| p.text().to_owned()))
+        .unwrap_or_default();
+    let mut draft = RuleDraft::with_pattern(0, &rule.name, &pattern);
+    draft.description = rule.description.clone().unwrap_or_default();
+    draft.bus = rule.event_bus_name.clone().unwrap_or_default();
+    draft.state = rule.state;
+    draft.schedule = rule.schedule_expression.clone().unwrap_or_default();
+    draft.targets = rule
+        .targets
+        .iter()
+        .map(|target| {
+            let transformer = match &target.input {
+                Some(TargetInput::InputTransformer(t)) => Some(t),
+                _ => None,
+            };
+            TargetDraft {
+                id: target.id.clone(),
+                arn: target.arn.clone(),
+                transform: transformer.is_some(),
+                paths_map: transformer
+                    .map(|t| {
+                        let map: serde_json::Map<String, serde_json::Value> = t
+                            .input_paths_map
+                            .iter()
+                            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+                            .collect();
+                        serde_json::to_string_pretty(&map).unwrap_or_default()
+                    })
+                    .unwrap_or_default(),
+                template: transformer.map(|t| t.input_template.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    draft
+}
+
+/// The texts the matrix depends on, in order: comparing these decides
+/// whether it is recomputed.
+pub fn matrix_inputs(state: &State) -> (Vec<String>, Vec<String>) {
+    (
+        state.rules.iter().map(|r| r.pattern.clone()).collect(),
+        state.events.iter().map(|e: &EventDraft| e.text.clone()).collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::Action;
+    use crate::state::{Action, RuleField};
 
     fn evaluate(state: &State) -> Evaluation {
-        Evaluation::of(state)
+        Evaluation::of(&state.rule().pattern, &state.event().text)
     }
 
     #[test]
@@ -146,7 +682,8 @@ mod tests {
     #[test]
     fn another_api_call_does_not_match() {
         let start = State::default();
-        let event = start.event.replace("AuthorizeSecurityGroupIngress", "DescribeInstances");
+        let event =
+            start.event().text.replace("AuthorizeSecurityGroupIngress", "DescribeInstances");
         let state = start.apply(Action::EditEvent(event));
         assert_eq!(evaluate(&state).verdict().text(), "No match");
     }
@@ -169,28 +706,46 @@ mod tests {
     }
 
     #[test]
-    fn the_rule_request_embeds_the_pattern_as_a_string() {
-        let state = State::default();
-        let json = evaluate(&state).rule_request(&state.rule_name).unwrap();
-        assert!(json.starts_with("{\n  \"Name\": \"detect-security-group-changes\",\n"));
-        assert!(
-            json.contains(
-                r#""EventPattern": "{\"detail-type\":[\"AWS API Call via CloudTrail\"],"#
-            )
-        );
-        assert!(json.ends_with("\n  \"State\": \"ENABLED\"\n}"));
+    fn the_matrix_agrees_with_each_pattern_and_counts() {
+        let state = State::default()
+            .apply(Action::AddRule)
+            .apply(Action::EditPattern(r#"{"source": ["aws.ec2"]}"#.into()))
+            .apply(Action::AddEvents(vec![
+                ("other".into(), r#"{"source": "aws.s3"}"#.into()),
+                ("broken".into(), "{".into()),
+            ]));
+        let (patterns, events) = matrix_inputs(&state);
+        let matrix = Matrix::of(&patterns, &events);
+        assert_eq!(matrix.cells[0], [Some(true), Some(false), None]);
+        assert_eq!(matrix.cells[1], [Some(true), Some(false), None]);
+        assert_eq!(matrix.summary(0), "1 of 3 events match; 1 cannot be tested until fixed");
+        assert!(matrix.event_errors[2].is_some());
     }
 
     #[test]
-    fn no_rule_request_without_a_valid_pattern_or_name() {
-        let state = State::default().apply(Action::EditPattern("[]".into()));
+    fn entries_are_matched_as_delivered_and_lines_are_offered_a_split() {
+        let entry = r#"{"Source": "com.example.orders", "DetailType": "OrderCreated", "Detail": "{\"total\": 5}"}"#;
+        let lines = "{\"source\": \"a\"}\n{\"source\": \"b\"}\n";
+        let patterns = vec![r#"{"source": ["com.example.orders"]}"#.to_owned()];
+        let matrix = Matrix::of(&patterns, &[entry.to_owned(), lines.to_owned()]);
+        assert_eq!(matrix.cells[0], [Some(true), None]);
+        assert!(matches!(matrix.inputs[0], EventInput::Entry(Ok(_))));
+        assert!(matches!(&matrix.inputs[1], EventInput::Lines(l) if l.len() == 2));
+        let evaluation = Evaluation::of(&patterns[0], entry);
+        assert_eq!(evaluation.verdict(), Verdict::Match);
+        assert!(evaluation.envelope.is_none(), "a delivered event has its envelope");
+    }
+
+    #[test]
+    fn events_without_an_envelope_get_aws_error() {
+        let evaluation = Evaluation::of(r#"{"source": ["a"]}"#, r#"{"source": "a"}"#);
+        let envelope = evaluation.envelope.as_ref().unwrap();
+        assert_eq!(envelope.to_string(), "Parameter Event is not valid.");
         assert_eq!(
-            evaluate(&state).rule_request("r"),
-            Err("The rule needs a valid event pattern: fix the errors above.".to_owned())
+            envelope.reason(),
+            "the event has no `id`, `account`, `time`, `region`, `detail-type`"
         );
-        let state = State::default();
-        let error = evaluate(&state).rule_request("no spaces").unwrap_err();
-        assert!(error.contains("Member must satisfy regular expression pattern"), "{error}");
+        assert_eq!(evaluation.verdict(), Verdict::Match, "evpat still answers");
     }
 
     #[test]
@@ -203,11 +758,101 @@ mod tests {
         assert_eq!(utf16_range(text, Span { start: 7, end: 99 }), (4, 5));
     }
 
+    fn classes(text: &str, error: Option<Span>) -> Vec<(&str, &'static str)> {
+        highlight(text, error).into_iter().map(|s| (&text[s.start..s.end], s.class)).collect()
+    }
+
     #[test]
-    fn the_initial_example_is_explained_and_clean() {
-        let evaluation = evaluate(&State::default());
-        assert!(evaluation.explanation.as_ref().unwrap().matched);
-        assert_eq!(evaluation.lints, Vec::new());
+    fn highlighting_covers_every_byte_and_keeps_characters_whole() {
+        let text = "{\"dé😀\":\t[1.5e3, true, \"x\\\"y\"]}\n";
+        assert_eq!(
+            classes(text, None),
+            [
+                ("{", "tp"),
+                ("\"dé😀\"", "tk"),
+                (":", "tp"),
+                ("\t", ""),
+                ("[", "tp"),
+                ("1.5e3", "tn"),
+                (",", "tp"),
+                (" ", ""),
+                ("true", "tl"),
+                (",", "tp"),
+                (" ", ""),
+                ("\"x\\\"y\"", "ts"),
+                ("]", "tp"),
+                ("}", "tp"),
+                ("\n", ""),
+            ]
+        );
+        // Broken text, an escape at the very end, stray characters.
+        for text in ["\"\\", "{é}", "😀", "\"abc", "@@ x"] {
+            let joined: String = classes(text, None).iter().map(|(t, _)| *t).collect();
+            assert_eq!(joined, text);
+        }
+    }
+
+    #[test]
+    fn the_error_span_is_marked() {
+        let text = "{\"a\": x}";
+        assert_eq!(
+            classes(text, Some(Span { start: 6, end: 7 })),
+            [("{", "tp"), ("\"a\"", "tk"), (":", "tp"), (" ", ""), ("x", "err"), ("}", "tp")]
+        );
+        // At the end of the text, the last character is marked.
+        assert_eq!(classes("{", Some(Span { start: 1, end: 1 })), [("{", "tp err")]);
+        assert_eq!(classes("", Some(Span { start: 0, end: 0 })), []);
+    }
+
+    #[test]
+    fn the_size_counter_names_both_limits() {
+        assert_eq!(PatternSize::of("{}").text, "2 characters of 2048 (4096 with a quota increase)");
+        assert_eq!(PatternSize::of(&"é".repeat(3000)).level, "warn");
+        assert_eq!(PatternSize::of(&"x".repeat(5000)).level, "over");
+    }
+
+    #[test]
+    fn the_rule_panel_exports_validates_and_schedules() {
+        let now: DateTime<Utc> = "2024-01-01T00:00:00Z".parse().unwrap();
+        let state = State::default();
+        let panel = RulePanel::of(state.rule(), Format::ApiJson, now, None);
+        let text = panel.export.unwrap().text;
+        assert!(text.contains("\"Name\": \"detect-security-group-changes\""), "{text}");
+        let state = state.apply(Action::EditRule(RuleField::Schedule, "rate(5 minutes)".into()));
+        let panel = RulePanel::of(state.rule(), Format::ApiJson, now, None);
+        let (description, runs) = panel.schedule.unwrap().unwrap();
+        assert_eq!(description, "every 5 minutes");
+        assert_eq!(runs.len(), 10);
+        assert_eq!(runs[0].to_rfc3339(), "2024-01-01T00:05:00+00:00");
+        let state = state.apply(Action::EditRule(RuleField::Schedule, "rate(1 minutes)".into()));
+        let panel = RulePanel::of(state.rule(), Format::ApiJson, now, None);
+        assert_eq!(
+            panel.schedule.unwrap().unwrap_err(),
+            "Parameter ScheduleExpression is not valid. Rate(1 …) takes the singular unit: `minute`, not `minutes`"
+        );
+        let state = state.apply(Action::EditRule(RuleField::Name, "two words".into()));
+        let error = RulePanel::of(state.rule(), Format::ApiJson, now, None).rule.unwrap_err();
+        assert!(error.contains("Member must satisfy regular expression pattern"), "{error}");
+    }
+
+    #[test]
+    fn transformers_preview_what_the_target_receives() {
+        let now: DateTime<Utc> = "2024-01-01T00:00:00Z".parse().unwrap();
+        let state = State::default().apply(Action::AddTarget).apply(Action::SetTransform(0, true));
+        let event = state.event().text.clone();
+        let panel = RulePanel::of(state.rule(), Format::ApiJson, now, Some(&event));
+        let (output, dropped) = panel.previews[0].clone().unwrap().unwrap();
+        assert_eq!(output, "\"AWS API Call via CloudTrail from aws.ec2\"");
+        assert_eq!(dropped, None);
+    }
+
+    #[test]
+    fn imported_rules_come_back_as_the_same_fields() {
+        let state = State::default().apply(Action::AddTarget).apply(Action::SetTransform(0, true));
+        let rule = rule_of(state.rule()).unwrap();
+        let draft = draft_of(&rule);
+        assert_eq!(rule_of(&draft).unwrap(), rule);
+        assert_eq!(draft.pattern, state.rule().pattern);
     }
 
     #[test]
@@ -223,17 +868,6 @@ mod tests {
                 path: Some("$.source".into()),
                 hint: Some("put the value in an array: [\"aws.ec2\"]".into()),
             }
-        );
-    }
-
-    #[test]
-    fn patterns_longer_than_aws_allows_are_refused() {
-        let long = format!("{{\"source\": [\"{}\"]}}", "x".repeat(5000));
-        let state = State::default().apply(Action::EditPattern(long));
-        let error = evaluate(&state).pattern.unwrap_err();
-        assert_eq!(
-            error.reason(),
-            "Event pattern is too long: 5016 characters, more than the 4096 allowed"
         );
     }
 }

@@ -1,9 +1,21 @@
-//! A labelled JSON text area with its error, if any, beneath it.
+//! A labelled JSON editor: a textarea under a highlight layer, with line
+//! numbers, the error span underlined, and the error beneath.
+//!
+//! Why a textarea and not an editor component: the textarea does the
+//! editing (selection, undo, IME, screen readers, Unicode, tabs, long
+//! lines), the browser's own, so nothing here can get those wrong. The
+//! layer under it only colours the same text: it uses the same font,
+//! padding, `white-space: pre` and `tab-size`, and follows the textarea's
+//! scroll, so every character lands under itself whatever its width. An
+//! editor such as CodeMirror would need a JavaScript build step, which
+//! trunk's offline build does not have, and costs more of the bundle than
+//! this whole file.
 
-use web_sys::HtmlTextAreaElement;
+use evpat::Span;
+use web_sys::{Element, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::view_model::Problem;
+use crate::view_model::{Problem, highlight, line_count};
 
 /// Properties of [`JsonEditor`].
 #[derive(Properties, PartialEq)]
@@ -16,44 +28,93 @@ pub struct JsonEditorProps {
     pub value: AttrValue,
     /// The error to show under the text.
     pub error: Option<Problem>,
+    /// The part of the text to underline.
+    #[prop_or_default]
+    pub error_span: Option<Span>,
     /// Called with the new text on every edit.
     pub oninput: Callback<String>,
     /// The text area, for selecting parts of it.
     #[prop_or_default]
     pub node_ref: NodeRef,
+    /// Shown between the label and the text, such as buttons.
+    #[prop_or_default]
+    pub toolbar: Html,
     /// Shown under the editor, such as lints.
     #[prop_or_default]
     pub footer: Html,
 }
 
-/// A labelled JSON text area.
+/// A labelled JSON editor.
 #[component]
 pub fn JsonEditor(props: &JsonEditorProps) -> Html {
+    let layer = use_node_ref();
+    let gutter = use_node_ref();
     let oninput = {
         let emit = props.oninput.clone();
         Callback::from(move |event: InputEvent| {
             emit.emit(event.target_unchecked_into::<HtmlTextAreaElement>().value());
         })
     };
+    // The layers cannot scroll themselves (they are under the textarea),
+    // so they follow it.
+    let onscroll = {
+        let (layer, gutter) = (layer.clone(), gutter.clone());
+        Callback::from(move |event: Event| {
+            let area = event.target_unchecked_into::<HtmlTextAreaElement>();
+            if let Some(layer) = layer.cast::<Element>() {
+                layer.set_scroll_top(area.scroll_top());
+                layer.set_scroll_left(area.scroll_left());
+            }
+            if let Some(gutter) = gutter.cast::<Element>() {
+                gutter.set_scroll_top(area.scroll_top());
+            }
+        })
+    };
+    let text = props.value.as_str();
+    let segments = highlight(text, props.error_span);
+    let lines = line_count(text);
+    let numbers: String = (1..=lines).map(|n| format!("{n}\n")).collect();
     let error_id = format!("{}-error", props.id);
     let invalid = props.error.is_some();
     html! {
         <div class="editor">
-            <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <textarea
-                ref={props.node_ref.clone()}
-                id={props.id.clone()}
-                class="code"
-                value={props.value.clone()}
-                {oninput}
-                spellcheck="false"
-                autocomplete="off"
-                autocapitalize="off"
-                wrap="off"
-                rows="18"
-                aria-invalid={if invalid { "true" } else { "false" }}
-                aria-describedby={invalid.then(|| error_id.clone())}
-            />
+            <div class="editor-head">
+                <label for={props.id.clone()}>{ props.label.clone() }</label>
+                { props.toolbar.clone() }
+            </div>
+            <div class="code-editor">
+                <pre class="gutter" ref={gutter} aria-hidden="true">{ numbers }</pre>
+                <div class="code-area">
+                    <pre class="code highlight" ref={layer} aria-hidden="true">
+                        { for segments.iter().map(|s| {
+                            let part = &text[s.start..s.end];
+                            if s.class.is_empty() {
+                                html! { { part } }
+                            } else {
+                                html! { <span class={s.class}>{ part }</span> }
+                            }
+                        }) }
+                        // A textarea shows a line after a final newline;
+                        // so must the layer, or their heights differ.
+                        { "\n " }
+                    </pre>
+                    <textarea
+                        ref={props.node_ref.clone()}
+                        id={props.id.clone()}
+                        class="code input"
+                        value={props.value.clone()}
+                        {oninput}
+                        {onscroll}
+                        spellcheck="false"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        wrap="off"
+                        rows="18"
+                        aria-invalid={if invalid { "true" } else { "false" }}
+                        aria-describedby={invalid.then(|| error_id.clone())}
+                    />
+                </div>
+            </div>
             if let Some(problem) = &props.error {
                 <div id={error_id} class="problem" role="alert">
                     <p class="problem-message">{ problem.message.clone() }</p>

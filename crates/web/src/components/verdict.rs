@@ -9,6 +9,11 @@ use crate::view_model::Verdict;
 pub struct VerdictProps {
     /// The verdict to show.
     pub verdict: Verdict,
+    /// Which rule and event it is for: `rule × event`.
+    pub pair: AttrValue,
+    /// When the first verdict was drawn, in milliseconds since the page
+    /// started loading: the load-time budget's figure.
+    pub first_ms: Option<f64>,
 }
 
 /// The result area. It is a live region, so screen readers announce each
@@ -21,8 +26,10 @@ pub fn VerdictBanner(props: &VerdictProps) -> Html {
         Verdict::Blocked { .. } => "verdict blocked",
     };
     html! {
-        <section class="result" aria-labelledby="result-heading">
+        <section class="result" aria-labelledby="result-heading"
+            data-first-verdict-ms={props.first_ms.map(|ms| format!("{ms:.1}"))}>
             <h2 id="result-heading">{ "Result" }</h2>
+            <p class="pair">{ props.pair.clone() }</p>
             <p id="verdict" class={class} role="status" aria-live="polite">
                 { props.verdict.text() }
             </p>

@@ -1,0 +1,134 @@
+//! The selected event as a tree. Clicking a value opens a menu that adds
+//! it to the pattern as an exact value, a prefix, anything-but, exists or
+//! a numeric range ([`evpat_rule::builder`] writes the pattern).
+
+use std::cell::Cell;
+
+use evpat::json::{self, Node, Value};
+use evpat_rule::builder::{Condition, Leaf};
+use yew::prelude::*;
+
+use crate::state::Action;
+
+/// How deep the tree is drawn; deeper values are summarized. Drawing
+/// recurses, and the WebAssembly stack is small.
+const MAX_DEPTH: usize = 32;
+
+/// How many values are drawn, so that a huge event stays responsive.
+const MAX_NODES: usize = 2000;
+
+/// Properties of [`EventTree`].
+#[derive(Properties, PartialEq)]
+pub struct EventTreeProps {
+    /// The event's text: the delivered event, for a PutEvents entry.
+    pub text: AttrValue,
+    /// Where the value whose menu is open starts.
+    pub picked: Option<usize>,
+    /// Called with the field's keys, the value and the condition to add.
+    pub onadd: Callback<(Vec<String>, Leaf, Condition)>,
+    /// Sends actions.
+    pub dispatch: Callback<Action>,
+}
+
+/// The "Build a pattern" tree.
+#[component]
+pub fn EventTree(props: &EventTreeProps) -> Html {
+    let Ok(root) = json::read(&props.text, 1000) else {
+        return html! { <p class="muted">{ "Fix the event to build a pattern from it." }</p> };
+    };
+    let budget = Cell::new(MAX_NODES);
+    html! {
+        <ul class="tree" role="tree" aria-label="Event values">
+            { draw(props, &root, &mut Vec::new(), None, &budget) }
+        </ul>
+    }
+}
+
+fn draw(
+    props: &EventTreeProps,
+    node: &Node,
+    keys: &mut Vec<String>,
+    label: Option<String>,
+    budget: &Cell<usize>,
+) -> Html {
+    if budget.get() == 0 {
+        return html! {};
+    }
+    budget.set(budget.get() - 1);
+    let name = label.clone().unwrap_or_else(|| "event".to_owned());
+    let children = |items: Vec<(Option<String>, &Node, Option<&str>)>, keys: &mut Vec<String>| {
+        if keys.len() >= MAX_DEPTH {
+            return html! { <li class="muted">{ "… (nested too deep to show)" }</li> };
+        }
+        html! {
+            { for items.into_iter().map(|(label, child, key)| {
+                if let Some(key) = key { keys.push(key.to_owned()); }
+                let html = draw(props, child, keys, label, budget);
+                if key.is_some() { keys.pop(); }
+                html
+            }) }
+        }
+    };
+    match &node.value {
+        Value::Object(members) => {
+            let items = members
+                .iter()
+                .map(|m| (Some(m.key.clone()), &m.value, Some(m.key.as_str())))
+                .collect();
+            html! {
+                <li role="treeitem" aria-expanded="true">
+                    <span class="tree-key">{ name }</span>
+                    <ul role="group">{ children(items, keys) }</ul>
+                </li>
+            }
+        }
+        Value::Array(items) => {
+            // Patterns see through arrays: an item's path is its array's.
+            let items = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    (Some(format!("{}[{i}]", label.as_deref().unwrap_or(""))), item, None)
+                })
+                .collect();
+            html! {
+                <li role="treeitem" aria-expanded="true">
+                    <span class="tree-key">{ name }</span>
+                    <ul role="group">{ children(items, keys) }</ul>
+                </li>
+            }
+        }
+        value => {
+            let Some(leaf) = Leaf::of(value) else { return html! {} };
+            let at = node.span.start;
+            let path = keys.join(".");
+            let open = props.picked == Some(at);
+            let onclick = {
+                let dispatch = props.dispatch.clone();
+                Callback::from(move |_| {
+                    dispatch.emit(Action::Pick(if open { None } else { Some(at) }))
+                })
+            };
+            let shown = leaf.to_json();
+            html! {
+                <li role="treeitem">
+                    <span class="tree-key">{ format!("{name}: ") }</span>
+                    <button type="button" class="tree-value" aria-expanded={open.to_string()}
+                        aria-label={format!("{path} = {shown}")} {onclick}>
+                        { shown.clone() }
+                    </button>
+                    if open {
+                        <span class="tree-menu" role="group" aria-label={format!("Add {path} to the pattern")}>
+                            { for leaf.conditions().iter().map(|&condition| {
+                                let onadd = props.onadd.clone();
+                                let (keys, leaf) = (keys.clone(), leaf.clone());
+                                let onclick = Callback::from(move |_| onadd.emit((keys.clone(), leaf.clone(), condition)));
+                                html! { <button type="button" {onclick}>{ condition.title() }</button> }
+                            }) }
+                        </span>
+                    }
+                </li>
+            }
+        }
+    }
+}
