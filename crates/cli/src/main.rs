@@ -118,16 +118,22 @@ Examples:
     )]
     Test(test::Args),
     /// Print the lines of a JSON Lines stream whose event matches a
-    /// pattern, like grep.
+    /// pattern, or any of many rules, like grep.
     ///
     /// Any JSON object is an event. A line that is not one is reported on
-    /// stderr as `evpat: FILE:LINE: REASON` and skipped. Exits 0 when a
-    /// line was selected, 1 when none was, 2 when a line was bad.
+    /// stderr as `evpat: FILE:LINE: REASON` and skipped. With `--rules`
+    /// (one pattern per line, ids from 0) or `--rules-map` (ids to
+    /// patterns), `--ids` prints the matching ids of every line and
+    /// `--count` the matches per rule; `-j N` matches on N threads and keeps
+    /// the input order. Exits 0 when a line was selected, 1 when none was,
+    /// 2 when a line was bad.
     #[command(after_help = "\
 Examples:
   evpat filter rules/ec2.json events.jsonl
   zcat events.jsonl.gz | evpat filter rules/ec2.json -c
-  evpat filter -v -n rules/ec2.json events.jsonl | head")]
+  evpat filter -v -n rules/ec2.json events.jsonl | head
+  evpat filter --rules rules.jsonl --ids -j 4 events.jsonl
+  evpat filter --rules-map rules.json --count events.jsonl")]
     Filter(filter::Args),
     /// Explain why an event matches a pattern or not, condition by
     /// condition.

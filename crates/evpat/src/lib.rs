@@ -25,6 +25,10 @@
 //! - **match** (`matcher`): each branch's leaves must be satisfied by
 //!   event values that are array-consistent: values inside one array of
 //!   objects must come from the same element.
+//! - **many rules at once** ([`RuleSet`], `ruleset`): every pattern's
+//!   branches filed in per-field indexes, and one validating scan of the
+//!   event that keeps only the values rules test; its answers equal the
+//!   reference matcher's (a differential test holds this).
 //!
 //! ```
 //! use evpat::{Event, Pattern};
