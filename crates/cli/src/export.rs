@@ -102,8 +102,14 @@ fn rule_error(name: &str, error: &evpat_rule::RuleError) -> String {
         Some((line, column)) => format!("{name}:{line}:{column}"),
         None => format!("{name}: {}", error.path()),
     };
-    match error.hint() {
-        Some(hint) => format!("{place}: {error}\n  = hint: {hint}"),
-        None => format!("{place}: {error}"),
+    placed(&place, error, error.hint())
+}
+
+/// How `export` and `import` show an error at `place` (`FILE:LINE:COLUMN`):
+/// the place, the message, then the hint on a line of its own.
+pub fn placed(place: &str, message: &dyn std::fmt::Display, hint: Option<&str>) -> String {
+    match hint {
+        Some(hint) => format!("{place}: {message}\n  = hint: {hint}"),
+        None => format!("{place}: {message}"),
     }
 }

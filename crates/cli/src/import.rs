@@ -40,11 +40,8 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     let imported = match import(&text, from) {
         Ok(imported) => imported,
         Err(error) => {
-            let mut message = format!("{name}:{}:{}: {error}", error.line(), error.column());
-            if let Some(hint) = error.hint() {
-                message.push_str(&format!("\n  = hint: {hint}"));
-            }
-            writeln!(io::stderr(), "{message}")?;
+            let place = format!("{name}:{}:{}", error.line(), error.column());
+            writeln!(io::stderr(), "{}", crate::export::placed(&place, &error, error.hint()))?;
             return Ok(Status::Error);
         }
     };

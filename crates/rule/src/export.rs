@@ -334,8 +334,13 @@ pub(crate) fn camelize(key: &str) -> String {
 /// A rule name in lower camel case, for JavaScript identifiers:
 /// `ec2-stopped-or-terminated` → `ec2StoppedOrTerminated`.
 pub(crate) fn camel_case(name: &str) -> String {
-    let pascal = pascal_case(name);
-    let mut chars = pascal.chars();
+    lower_first(&pascal_case(name))
+}
+
+/// `word` with its first letter in ASCII lower case: `InstanceId` →
+/// `instanceId`, `Id` → `id` (AWS's field names in its messages).
+pub(crate) fn lower_first(word: &str) -> String {
+    let mut chars = word.chars();
     chars.next().map(|c| c.to_ascii_lowercase().to_string() + chars.as_str()).unwrap_or_default()
 }
 

@@ -182,15 +182,6 @@ impl Rule {
             .is_none_or(|bus| bus == "default" || bus.ends_with(":event-bus/default"))
     }
 
-    /// The parsed schedule, when the rule has a valid one. Rules' syntax is
-    /// tried first, then Scheduler's.
-    pub fn schedule(&self) -> Option<Schedule> {
-        let expr = self.schedule_expression.as_deref()?;
-        Schedule::parse(expr, Service::Rule)
-            .or_else(|_| Schedule::parse(expr, Service::Scheduler))
-            .ok()
-    }
-
     /// Which service can run this rule's schedule: [`Service::Scheduler`]
     /// when it has a time zone or a schedule only Scheduler accepts
     /// (`at()`), [`Service::Rule`] otherwise.

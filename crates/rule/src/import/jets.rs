@@ -33,7 +33,7 @@ use super::common::{
 };
 use super::ruby::{Key, Reader, Ruby, RubyNode};
 use super::{ImportError, Imported, Source};
-use crate::export::{camelize, pascal_case};
+use crate::export::{camelize, lower_first, pascal_case};
 
 /// The DSL's calls that make rules.
 const CALLS: [&str; 5] = ["rule_event", "events_rule", "event_pattern", "rate", "cron"];
@@ -431,14 +431,6 @@ fn convert(
         }
     };
     Ok(Node { value, span: node.span })
-}
-
-fn lower_first(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

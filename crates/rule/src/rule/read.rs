@@ -10,6 +10,7 @@ use evpat::json::{self, Node, Value};
 use evpat::{Pattern, line_column};
 
 use super::{DeadLetterConfig, RetryPolicy, Rule, RuleState, Target, TargetInput};
+use crate::export::lower_first;
 use crate::transformer::InputTransformer;
 
 /// The deepest nesting a rule file may have: a pattern's limit, plus the
@@ -429,11 +430,6 @@ fn target_number(path: &str) -> usize {
         .map_or(1, |i| i + 1)
 }
 
-fn lower_first(key: &str) -> String {
-    let mut chars = key.chars();
-    chars.next().map(|c| c.to_ascii_lowercase().to_string() + chars.as_str()).unwrap_or_default()
-}
-
 /// AWS's message for a required field that is missing.
 pub(crate) fn null_message(field: &str) -> String {
     format!(
@@ -469,10 +465,28 @@ pub(crate) fn several_inputs_message(target_id: &str) -> String {
 /// PutRule-shaped JSON, fields in a fixed order, numbers in transformer
 /// maps and patterns as written.
 pub(super) fn to_json(rule: &Rule) -> String {
-    use serde_json::{Map, Value as J, json};
-    let mut out = Map::new();
+    use serde_json::Value as J;
+    let mut out = put_rule_fields(rule, true);
+    if !rule.targets.is_empty() {
+        let targets: Vec<J> = rule.targets.iter().map(target_json).collect();
+        out.insert("Targets".into(), J::Array(targets));
+    }
+    serde_json::to_string_pretty(&J::Object(out)).unwrap_or_default()
+}
+
+/// PutRule's fields of `rule`, in a fixed order, with `EventPattern` as a
+/// JSON string; with Scheduler's `ScheduleExpressionTimezone` when
+/// `with_timezone` (the rule file holds it, the PutRule request cannot).
+pub(crate) fn put_rule_fields(
+    rule: &Rule,
+    with_timezone: bool,
+) -> serde_json::Map<String, serde_json::Value> {
+    use serde_json::json;
+    let mut out = serde_json::Map::new();
     out.insert("Name".into(), json!(rule.name));
-    let optional = |out: &mut Map<String, J>, key: &str, value: &Option<String>| {
+    let optional = |out: &mut serde_json::Map<String, serde_json::Value>,
+                    key: &str,
+                    value: &Option<String>| {
         if let Some(value) = value {
             out.insert(key.into(), json!(value));
         }
@@ -483,14 +497,12 @@ pub(super) fn to_json(rule: &Rule) -> String {
         out.insert("EventPattern".into(), json!(pattern.json().to_compact()));
     }
     optional(&mut out, "ScheduleExpression", &rule.schedule_expression);
-    optional(&mut out, "ScheduleExpressionTimezone", &rule.schedule_expression_timezone);
+    if with_timezone {
+        optional(&mut out, "ScheduleExpressionTimezone", &rule.schedule_expression_timezone);
+    }
     out.insert("State".into(), json!(rule.state.as_str()));
     optional(&mut out, "RoleArn", &rule.role_arn);
-    if !rule.targets.is_empty() {
-        let targets: Vec<J> = rule.targets.iter().map(target_json).collect();
-        out.insert("Targets".into(), J::Array(targets));
-    }
-    serde_json::to_string_pretty(&J::Object(out)).unwrap_or_default()
+    out
 }
 
 /// One target as PutTargets takes it.
