@@ -30,6 +30,7 @@ mod common;
 mod describe_rule;
 mod escaped_pattern;
 mod guess;
+mod hcl;
 mod jets;
 mod put_rule;
 mod ruby;

@@ -1348,10 +1348,10 @@ fn errors_of_every_reader_are_placed() {
             )
         )
     );
-    // Broken YAML: saphyr's words.
+    // Broken YAML: at the line whose indentation is off.
     assert_eq!(
         place("Resources:\n  R:\n    Type: AWS::Events::Rule\n   Properties: x\n", None),
-        ("while parsing a block mapping, did not find expected key".into(), 4, 4)
+        ("this line's indentation lines up with no mapping or sequence above it".into(), 4, 4)
     );
     // An invalid pattern in YAML, at the value.
     assert_eq!(

@@ -2,8 +2,8 @@
 //! `aws_cloudwatch_event_target`s whose `rule` names them, and
 //! `aws_scheduler_schedule`.
 //!
-//! HCL is read with `hcl-edit`, which keeps every number as written
-//! (`Formatted<Number>`) and every span. `event_pattern` may be
+//! HCL is read with our own reader (`hcl`), which keeps every number as
+//! written and every span. `event_pattern` may be
 //! `jsonencode({…})` (also of a `local`), a heredoc, or a string of JSON.
 //! A pattern from `jsonencode` keeps the keys in the order written:
 //! Terraform's `jsonencode` sorts them, which changes nothing for AWS.
@@ -15,23 +15,19 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use evpat::json::{Member, Node, Number, Span as JsonSpan, Value};
-use hcl_edit::Span;
-use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator, UnaryOperator};
-use hcl_edit::structure::{Attribute, Block};
-use hcl_edit::template::{Element, Template};
 
 use super::common::{
     Ctx, Draft, Literal, MAX_DEPTH, SCHEDULER_TARGET_ID, finish, null_message, pattern_from_node,
     pattern_from_string, read_json_at, several_inputs_message, state, too_deep_message,
 };
+use super::hcl::{self, Attribute, Block, Expr, Kind, Part, Step};
 use super::{ImportError, Imported, Source};
 use crate::rule::{DeadLetterConfig, RetryPolicy, RuleState, Target, TargetInput};
 use crate::transformer::InputTransformer;
 
-/// The deepest bracket nesting read. `hcl-edit` refuses more than 64
-/// levels, but its recursive parser can overflow a small stack (a test
-/// thread's, WebAssembly's) before that in an unoptimized build; patterns
-/// are far shallower than this.
+/// The deepest bracket nesting read, checked before the reader runs, which
+/// has its own, higher limit ([`hcl::MAX_NESTING`]) for what brackets do
+/// not show; patterns are far shallower than this.
 const MAX_HCL_NESTING: usize = 40;
 
 /// Arguments that say nothing about what the rule matches or where it
@@ -51,23 +47,23 @@ const QUIET: [&str; 9] = [
 pub(super) fn import(text: &str) -> Result<Imported, ImportError> {
     let mut ctx = Ctx::new(text);
     check_nesting(&ctx)?;
-    let body = hcl_edit::parser::parse_body(text).map_err(|error| {
-        ctx.error(error.location().offset(), format!("not valid HCL: {}", error.message()))
+    let body = hcl::parse(text).map_err(|error| {
+        ctx.error(error.at, format!("not valid HCL: {}", error.message))
             .with_hint("check the brackets, quotes and heredoc markers around this place")
     })?;
     let mut reader = Reader { ctx: &mut ctx, locals: HashMap::new(), buses: HashMap::new() };
-    for block in body.blocks() {
+    for block in &body.blocks {
         match (block.ident.as_str(), block.labels.as_slice()) {
             ("locals", _) => {
-                for attribute in block.body.attributes() {
-                    reader.locals.insert(attribute.key.as_str().to_owned(), &attribute.value);
+                for attribute in &block.body.attributes {
+                    reader.locals.insert(attribute.key.clone(), &attribute.value);
                 }
             }
-            ("resource", [kind, label, ..]) if kind.as_str() == "aws_cloudwatch_event_bus" => {
-                if let Some(Expression::String(name)) =
-                    block.body.get_attribute("name").map(|a| &a.value)
+            ("resource", [kind, label, ..]) if kind == "aws_cloudwatch_event_bus" => {
+                if let Some(Kind::String(name)) =
+                    block.body.attribute("name").map(|a| &a.value.kind)
                 {
-                    reader.buses.insert(label.as_str().to_owned(), name.value().clone());
+                    reader.buses.insert(label.clone(), name.clone());
                 }
             }
             _ => {}
@@ -78,16 +74,16 @@ pub(super) fn import(text: &str) -> Result<Imported, ImportError> {
     let mut labels: Vec<Option<String>> = Vec::new();
     let mut target_blocks = Vec::new();
     let mut resources = Vec::new();
-    for block in body.blocks().filter(|block| block.ident.as_str() == "resource") {
+    for block in body.blocks.iter().filter(|block| block.ident == "resource") {
         let [kind, label, ..] = block.labels.as_slice() else { continue };
-        resources.push(kind.as_str().to_owned());
+        resources.push(kind.clone());
         match kind.as_str() {
             "aws_cloudwatch_event_rule" => {
-                drafts.push(reader.rule(block, label.as_str())?);
-                labels.push(Some(label.as_str().to_owned()));
+                drafts.push(reader.rule(block, label)?);
+                labels.push(Some(label.clone()));
             }
             "aws_scheduler_schedule" => {
-                drafts.push(reader.schedule(block, label.as_str())?);
+                drafts.push(reader.schedule(block, label)?);
                 labels.push(None);
             }
             "aws_cloudwatch_event_target" => target_blocks.push(block),
@@ -95,7 +91,7 @@ pub(super) fn import(text: &str) -> Result<Imported, ImportError> {
         }
     }
     if drafts.is_empty() {
-        let at = body.blocks().next().and_then(|b| b.span()).map_or(0, |r| r.start);
+        let at = body.blocks.first().map_or(0, |b| b.span.start);
         let found = if resources.is_empty() {
             "no resources".to_owned()
         } else {
@@ -118,7 +114,7 @@ pub(super) fn import(text: &str) -> Result<Imported, ImportError> {
     finish(ctx, Source::Terraform, drafts)
 }
 
-/// Refuses nesting deeper than [`MAX_HCL_NESTING`] before `hcl-edit`
+/// Refuses nesting deeper than [`MAX_HCL_NESTING`] before the reader
 /// sees it. Brackets are counted outside strings, comments and heredocs;
 /// brackets inside `${…}` count, which errs on the safe side.
 fn check_nesting(ctx: &Ctx<'_>) -> Result<(), ImportError> {
@@ -191,33 +187,27 @@ fn heredoc_end(text: &str, at: usize) -> usize {
 struct Reader<'c, 't, 'b> {
     ctx: &'c mut Ctx<'t>,
     /// `locals { name = … }`, for `jsonencode(local.name)`.
-    locals: HashMap<String, &'b Expression>,
+    locals: HashMap<String, &'b Expr>,
     /// The names of the `aws_cloudwatch_event_bus` resources, by label, for
     /// `event_bus_name = aws_cloudwatch_event_bus.LABEL.name`.
     buses: HashMap<String, String>,
 }
 
-fn start(spanned: &impl Span) -> usize {
-    spanned.span().map_or(0, |r| r.start)
-}
-
-fn json_span(range: Option<Range<usize>>) -> JsonSpan {
-    range.map_or(JsonSpan::default(), |r| JsonSpan { start: r.start, end: r.end })
+fn json_span(range: &Range<usize>) -> JsonSpan {
+    JsonSpan { start: range.start, end: range.end }
 }
 
 impl<'b> Reader<'_, '_, 'b> {
-    /// The source text of an expression, for placeholders and messages.
-    fn source(&self, expr: &impl Span) -> String {
-        expr.span()
-            .and_then(|r| self.ctx.text.get(r))
-            .map_or_else(|| "…".to_owned(), |s| s.trim().to_owned())
+    /// The source text of a span, for placeholders and messages.
+    fn source(&self, span: &Range<usize>) -> String {
+        self.ctx.text.get(span.clone()).map_or_else(|| "…".to_owned(), |s| s.trim().to_owned())
     }
 
     fn unknown(&mut self, attribute: &Attribute, what: &str) {
         let key = attribute.key.as_str();
         if !QUIET.contains(&key) {
             self.ctx.warn(
-                start(attribute),
+                attribute.span.start,
                 format!("{what}.{key} is not part of the rule model; it was left out"),
             );
         }
@@ -227,18 +217,18 @@ impl<'b> Reader<'_, '_, 'b> {
         let ident = block.ident.as_str();
         if !QUIET.contains(&ident) {
             self.ctx.warn(
-                start(block),
+                block.span.start,
                 format!("{what}.{ident} is not part of the rule model; it was left out"),
             );
         }
     }
 
     /// A placeholder for a value Terraform knows only at apply time.
-    fn placeholder(&mut self, expr: &impl Span, what: &str) -> String {
-        let source = self.source(expr);
+    fn placeholder(&mut self, expr: &Expr, what: &str) -> String {
+        let source = self.source(&expr.span);
         let text = format!("${{{source}}}");
         self.ctx.warn(
-            start(expr),
+            expr.span.start,
             format!(
                 "{what} is {source}, which Terraform resolves at apply time; imported as the \
                  placeholder {text}"
@@ -248,47 +238,41 @@ impl<'b> Reader<'_, '_, 'b> {
     }
 
     /// A string argument, and whether it holds placeholders.
-    fn string(&mut self, expr: &Expression, what: &str) -> Result<(String, bool), ImportError> {
-        Ok(match expr {
-            Expression::String(s) => (s.value().clone(), false),
-            Expression::Number(n) => (lexeme(n), false),
-            Expression::Bool(b) => (b.value().to_string(), false),
-            Expression::StringTemplate(t) => self.template(t, what),
-            Expression::HeredocTemplate(h) => self.template(&h.template, what),
-            Expression::Parenthesis(p) => self.string(p.inner(), what)?,
-            Expression::FuncCall(call)
-                if call.name.namespace.is_empty() && call.name.name.as_str() == "jsonencode" =>
-            {
-                match call.args.iter().next() {
-                    Some(arg) => (self.node(arg, what, 0)?.to_compact(), false),
-                    None => (self.placeholder(expr, what), true),
-                }
-            }
-            Expression::Null(_) | Expression::Array(_) | Expression::Object(_) => {
+    fn string(&mut self, expr: &Expr, what: &str) -> Result<(String, bool), ImportError> {
+        Ok(match &expr.kind {
+            Kind::String(s) | Kind::Number(s) => (s.clone(), false),
+            Kind::Bool(b) => (b.to_string(), false),
+            Kind::Template(parts) | Kind::Heredoc(parts) => self.template(parts, what),
+            Kind::Parens(inner) => self.string(inner, what)?,
+            Kind::Call(name, args) if name == "jsonencode" => match args.first() {
+                Some(arg) => (self.node(arg, what, 0)?.to_compact(), false),
+                None => (self.placeholder(expr, what), true),
+            },
+            Kind::Null | Kind::Tuple(_) | Kind::Object(_) => {
                 return Err(self.ctx.error(
-                    start(expr),
-                    format!("{what} must be a string, not {}", self.source(expr)),
+                    expr.span.start,
+                    format!("{what} must be a string, not {}", self.source(&expr.span)),
                 ));
             }
             _ => (self.placeholder(expr, what), true),
         })
     }
 
-    /// A string template's text, `${…}` and `%{…}` kept as written.
-    fn template(&mut self, template: &Template, what: &str) -> (String, bool) {
+    /// A template's text, `${…}` and `%{…}` kept as written.
+    fn template(&mut self, parts: &[Part], what: &str) -> (String, bool) {
         let mut out = String::new();
         let mut placeholders = false;
-        for element in template.iter() {
-            match element {
-                Element::Literal(literal) => out.push_str(literal.value()),
-                Element::Interpolation(interpolation) => {
-                    out.push_str(&self.placeholder(&interpolation.expr, what));
+        for part in parts {
+            match part {
+                Part::Literal(literal, _) => out.push_str(literal),
+                Part::Interpolation(expr) => {
+                    out.push_str(&self.placeholder(expr, what));
                     placeholders = true;
                 }
-                Element::Directive(_) => {
-                    let source = self.source(element);
+                Part::Directive(span) => {
+                    let source = self.source(span);
                     self.ctx.warn(
-                        start(element),
+                        span.start,
                         format!(
                             "{what} holds the template directive {source}, which Terraform \
                              evaluates at apply time; it was kept as written"
@@ -302,74 +286,67 @@ impl<'b> Reader<'_, '_, 'b> {
         (out, placeholders)
     }
 
-    fn number(&mut self, expr: &Expression, what: &str) -> Result<u32, ImportError> {
-        let text = match expr {
-            Expression::Number(n) => lexeme(n),
-            Expression::String(s) => s.value().clone(),
+    fn number(&mut self, expr: &Expr, what: &str) -> Result<u32, ImportError> {
+        let text = match &expr.kind {
+            Kind::Number(text) | Kind::String(text) => text,
             _ => {
                 return Err(self.ctx.error(
-                    start(expr),
-                    format!("{what} must be a number, not {}", self.source(expr)),
+                    expr.span.start,
+                    format!("{what} must be a number, not {}", self.source(&expr.span)),
                 ));
             }
         };
         text.parse::<u32>().map_err(|_| {
-            self.ctx.error(start(expr), format!("{what} must be a whole number, not {text}"))
+            self.ctx.error(expr.span.start, format!("{what} must be a whole number, not {text}"))
         })
     }
 
     /// An HCL value as a JSON tree, for `jsonencode`. References become
     /// placeholder strings.
-    fn node(&mut self, expr: &Expression, what: &str, depth: usize) -> Result<Node, ImportError> {
+    fn node(&mut self, expr: &Expr, what: &str, depth: usize) -> Result<Node, ImportError> {
+        let at = expr.span.start;
         if depth > MAX_DEPTH {
-            return Err(self.ctx.error(start(expr), too_deep_message()));
+            return Err(self.ctx.error(at, too_deep_message()));
         }
-        let span = json_span(expr.span());
-        let value = match expr {
-            Expression::Null(_) => Value::Null,
-            Expression::Bool(b) => Value::Bool(*b.value()),
-            Expression::Number(n) => Value::Number(self.json_number(&lexeme(n), start(expr))?),
-            Expression::UnaryOp(op) if op.operator.value() == &UnaryOperator::Neg => match &op.expr
-            {
-                Expression::Number(n) => {
-                    Value::Number(self.json_number(&format!("-{}", lexeme(n)), start(expr))?)
-                }
-                _ => Value::String(self.placeholder(expr, what)),
-            },
-            Expression::String(s) => Value::String(s.value().clone()),
-            Expression::StringTemplate(_) | Expression::HeredocTemplate(_) => {
-                Value::String(self.string(expr, what)?.0)
-            }
-            Expression::Parenthesis(p) => return self.node(p.inner(), what, depth + 1),
-            Expression::Array(array) => Value::Array(
-                array
+        let span = json_span(&expr.span);
+        let value = match &expr.kind {
+            Kind::Null => Value::Null,
+            Kind::Bool(b) => Value::Bool(*b),
+            Kind::Number(n) => Value::Number(self.json_number(n, at)?),
+            Kind::String(s) => Value::String(s.clone()),
+            Kind::Template(_) | Kind::Heredoc(_) => Value::String(self.string(expr, what)?.0),
+            Kind::Parens(inner) => return self.node(inner, what, depth + 1),
+            Kind::Tuple(items) => Value::Array(
+                items
                     .iter()
                     .map(|item| self.node(item, what, depth + 1))
                     .collect::<Result<_, _>>()?,
             ),
-            Expression::Object(object) => {
+            Kind::Object(items) => {
                 let mut members = Vec::new();
-                for (key, value) in object.iter() {
-                    let key_span = json_span(key.span());
-                    let key = match key {
-                        ObjectKey::Ident(ident) => ident.as_str().to_owned(),
-                        ObjectKey::Expression(Expression::String(s)) => s.value().clone(),
-                        ObjectKey::Expression(other) => {
+                for (key, value) in items {
+                    let key_span = json_span(&key.span);
+                    let key = match &key.kind {
+                        Kind::Variable(name) | Kind::String(name) => name.clone(),
+                        _ => {
                             return Err(self
                                 .ctx
                                 .error(
-                                    start(other),
-                                    format!("{what} has the computed key {}", self.source(other)),
+                                    key.span.start,
+                                    format!(
+                                        "{what} has the computed key {}",
+                                        self.source(&key.span)
+                                    ),
                                 )
                                 .with_hint("write the key as a string, such as \"detail-type\""));
                         }
                     };
-                    let value = self.node(value.expr(), what, depth + 1)?;
+                    let value = self.node(value, what, depth + 1)?;
                     members.push(Member { key, key_span, value });
                 }
                 Value::Object(members)
             }
-            Expression::Traversal(_) => match self.local(expr) {
+            Kind::Traversal(..) => match self.local(expr) {
                 Some(local) => return self.node(local, what, depth + 1),
                 None => Value::String(self.placeholder(expr, what)),
             },
@@ -385,81 +362,72 @@ impl<'b> Reader<'_, '_, 'b> {
     }
 
     /// The expression `local.name` stands for, when it is defined here.
-    fn local(&self, expr: &Expression) -> Option<&'b Expression> {
-        let Expression::Traversal(traversal) = expr else { return None };
-        let Expression::Variable(root) = &traversal.expr else { return None };
-        match (root.as_str(), traversal.operators.as_slice()) {
-            ("local", [operator]) => match operator.value() {
-                TraversalOperator::GetAttr(name) => self.locals.get(name.as_str()).copied(),
-                _ => None,
-            },
+    fn local(&self, expr: &Expr) -> Option<&'b Expr> {
+        let Kind::Traversal(root, steps) = &expr.kind else { return None };
+        match (&root.kind, steps.as_slice()) {
+            (Kind::Variable(root), [Step::Attr(name)]) if root == "local" => {
+                self.locals.get(name).copied()
+            }
             _ => None,
         }
     }
 
     /// `event_pattern`: `jsonencode(…)`, a heredoc or a string of JSON, or
     /// a `local` holding one of these.
-    fn pattern(&mut self, expr: &Expression, depth: usize) -> Result<evpat::Pattern, ImportError> {
+    fn pattern(&mut self, expr: &Expr, depth: usize) -> Result<evpat::Pattern, ImportError> {
         let what = "event_pattern";
-        match expr {
-            Expression::FuncCall(call)
-                if call.name.namespace.is_empty() && call.name.name.as_str() == "jsonencode" =>
-            {
-                let Some(arg) = call.args.iter().next() else {
-                    return Err(self.ctx.error(start(expr), "jsonencode() needs an argument"));
+        let at = expr.span.start;
+        match &expr.kind {
+            Kind::Call(name, args) if name == "jsonencode" => {
+                let Some(arg) = args.first() else {
+                    return Err(self.ctx.error(at, "jsonencode() needs an argument"));
                 };
                 let node = self.node(arg, what, 0)?;
                 pattern_from_node(self.ctx, &node)
             }
-            Expression::HeredocTemplate(heredoc) => {
-                let literal = match heredoc.template.iter().collect::<Vec<_>>().as_slice() {
-                    [Element::Literal(literal)] => literal.span(),
-                    _ => None,
-                };
+            Kind::Heredoc(parts) => {
                 // A heredoc with nothing to interpolate is JSON as written
                 // (indentation is whitespace to JSON), so errors can be
                 // placed exactly; an escaped `$${` means the text differs.
-                if let Some(range) = literal
+                if let [Part::Literal(_, range)] = parts.as_slice()
                     && let Some(raw) = self.ctx.text.get(range.clone())
                     && !raw.contains("$${")
                     && !raw.contains("%%{")
                 {
-                    let node = read_json_at(
-                        self.ctx.text,
-                        JsonSpan { start: range.start, end: range.end },
-                    )
-                    .map_err(|error| match evpat::Pattern::parse(raw) {
-                        Err(pattern_error) => self
-                            .ctx
-                            .error(
-                                range.start + pattern_error.span().start,
-                                pattern_error.to_string(),
-                            )
-                            .with_optional_hint(pattern_error.hint()),
-                        Ok(_) => error,
+                    let node = read_json_at(self.ctx.text, json_span(range)).map_err(|error| {
+                        match evpat::Pattern::parse(raw) {
+                            Err(pattern_error) => self
+                                .ctx
+                                .error(
+                                    range.start + pattern_error.span().start,
+                                    pattern_error.to_string(),
+                                )
+                                .with_optional_hint(pattern_error.hint()),
+                            Ok(_) => error,
+                        }
                     })?;
                     return pattern_from_node(self.ctx, &node);
                 }
-                let (text, _) = self.template(&heredoc.template, what);
-                pattern_from_string(self.ctx, &text, Literal::Other(start(expr)))
+                let (text, _) = self.template(parts, what);
+                pattern_from_string(self.ctx, &text, Literal::Other(at))
             }
-            Expression::Traversal(_) => match self.local(expr) {
+            Kind::Traversal(..) => match self.local(expr) {
                 Some(local) if depth < 8 => self.pattern(local, depth + 1),
                 _ => Err(self
                     .ctx
                     .error(
-                        start(expr),
+                        at,
                         format!(
                             "event_pattern is {}, which Terraform knows only at plan time",
-                            self.source(expr)
+                            self.source(&expr.span)
                         ),
                     )
                     .with_hint("paste the pattern itself, as jsonencode({…}) or a heredoc")),
             },
-            Expression::Parenthesis(p) => self.pattern(p.inner(), depth + 1),
+            Kind::Parens(inner) => self.pattern(inner, depth + 1),
             _ => {
                 let (text, _) = self.string(expr, what)?;
-                pattern_from_string(self.ctx, &text, Literal::Other(start(expr)))
+                pattern_from_string(self.ctx, &text, Literal::Other(at))
             }
         }
     }
@@ -467,20 +435,20 @@ impl<'b> Reader<'_, '_, 'b> {
     /// An `aws_cloudwatch_event_rule`.
     fn rule(&mut self, block: &Block, label: &str) -> Result<Draft, ImportError> {
         let what = format!("aws_cloudwatch_event_rule.{label}");
-        let mut draft = Draft::new(start(block), label);
-        for attribute in block.body.attributes() {
+        let mut draft = Draft::new(block.span.start, label);
+        for attribute in &block.body.attributes {
             let value = &attribute.value;
-            let at = start(value);
+            let at = value.span.start;
             let field = format!("{what}.{}", attribute.key.as_str());
             match attribute.key.as_str() {
                 "event_bus_name" => {
                     draft.rule.event_bus_name = self.event_bus(value, &field)?;
                     draft.place("$.EventBusName", at);
                 }
-                "is_enabled" => match value {
-                    Expression::Bool(enabled) => {
+                "is_enabled" => match value.kind {
+                    Kind::Bool(enabled) => {
                         draft.rule.state =
-                            if *enabled.value() { RuleState::Enabled } else { RuleState::Disabled };
+                            if enabled { RuleState::Enabled } else { RuleState::Disabled };
                     }
                     _ => self.unknown(attribute, &what),
                 },
@@ -499,7 +467,7 @@ impl<'b> Reader<'_, '_, 'b> {
                 }
             }
         }
-        for inner in block.body.blocks() {
+        for inner in &block.body.blocks {
             self.unknown_block(inner, &what);
         }
         Ok(draft)
@@ -516,7 +484,7 @@ impl<'b> Reader<'_, '_, 'b> {
         draft: &mut Draft,
     ) -> Result<bool, ImportError> {
         let value = &attribute.value;
-        let at = start(value);
+        let at = value.span.start;
         match attribute.key.as_str() {
             "name" => {
                 let (name, placeholders) = self.string(value, field)?;
@@ -554,30 +522,24 @@ impl<'b> Reader<'_, '_, 'b> {
     /// (`aws_cloudwatch_event_bus.orders.name`) is the bus's name when the
     /// resource is here, else the resource's label, since a placeholder is
     /// no valid bus name.
-    fn event_bus(
-        &mut self,
-        value: &Expression,
-        field: &str,
-    ) -> Result<Option<String>, ImportError> {
-        if let Expression::Traversal(traversal) = value
-            && let Expression::Variable(root) = &traversal.expr
+    fn event_bus(&mut self, value: &Expr, field: &str) -> Result<Option<String>, ImportError> {
+        if let Kind::Traversal(root, steps) = &value.kind
+            && let Kind::Variable(root) = &root.kind
         {
-            let source = self.source(value);
-            let label = match (root.as_str(), traversal.operators.first().map(|o| o.value())) {
-                ("aws_cloudwatch_event_bus", Some(TraversalOperator::GetAttr(label)))
-                    if self.buses.contains_key(label.as_str()) =>
+            let source = self.source(&value.span);
+            let label = match (root.as_str(), steps.first()) {
+                ("aws_cloudwatch_event_bus", Some(Step::Attr(label)))
+                    if self.buses.contains_key(label) =>
                 {
-                    return Ok(self.buses.get(label.as_str()).cloned());
+                    return Ok(self.buses.get(label).cloned());
                 }
-                (kind, Some(TraversalOperator::GetAttr(label))) if kind.starts_with("aws_") => {
-                    Some(label.as_str().to_owned())
-                }
+                (kind, Some(Step::Attr(label))) if kind.starts_with("aws_") => Some(label.clone()),
                 _ => None,
             };
             return Ok(match label {
                 Some(label) => {
                     self.ctx.warn(
-                        start(value),
+                        value.span.start,
                         format!(
                             "{field} is {source}, which Terraform resolves at apply time; the bus \
                              is called {label} here"
@@ -587,7 +549,7 @@ impl<'b> Reader<'_, '_, 'b> {
                 }
                 None => {
                     self.ctx.warn(
-                        start(value),
+                        value.span.start,
                         format!(
                             "{field} is {source}, which Terraform resolves at apply time; the \
                              rule was imported on the default bus"
@@ -603,10 +565,10 @@ impl<'b> Reader<'_, '_, 'b> {
     /// An `aws_scheduler_schedule`.
     fn schedule(&mut self, block: &Block, label: &str) -> Result<Draft, ImportError> {
         let what = format!("aws_scheduler_schedule.{label}");
-        let mut draft = Draft::new(start(block), label);
-        for attribute in block.body.attributes() {
+        let mut draft = Draft::new(block.span.start, label);
+        for attribute in &block.body.attributes {
             let value = &attribute.value;
-            let at = start(value);
+            let at = value.span.start;
             let field = format!("{what}.{}", attribute.key.as_str());
             match attribute.key.as_str() {
                 "schedule_expression_timezone" => {
@@ -637,21 +599,21 @@ impl<'b> Reader<'_, '_, 'b> {
                 }
             }
         }
-        for inner in block.body.blocks() {
+        for inner in &block.body.blocks {
             match inner.ident.as_str() {
                 "target" => {
-                    draft.place("$.Targets[0]", start(inner));
+                    draft.place("$.Targets[0]", inner.span.start);
                     let target = self.scheduler_target(inner, &format!("{what}.target"))?;
                     draft.rule.targets.push(target);
                 }
                 "flexible_time_window" => {
-                    let mode = match inner.body.get_attribute("mode") {
+                    let mode = match inner.body.attribute("mode") {
                         Some(mode) => self.string(&mode.value, "mode")?.0,
                         None => "OFF".to_owned(),
                     };
                     if mode != "OFF" {
                         self.ctx.warn(
-                            start(inner),
+                            inner.span.start,
                             format!(
                                 "{what}.flexible_time_window is {mode}: a flexible time window is \
                                  not part of the rule model; it was left out"
@@ -668,7 +630,7 @@ impl<'b> Reader<'_, '_, 'b> {
     fn scheduler_target(&mut self, block: &Block, what: &str) -> Result<Target, ImportError> {
         let mut target = Target::new(SCHEDULER_TARGET_ID, String::new());
         let mut has_arn = false;
-        for attribute in block.body.attributes() {
+        for attribute in &block.body.attributes {
             let field = format!("{what}.{}", attribute.key.as_str());
             match attribute.key.as_str() {
                 "arn" => {
@@ -685,7 +647,7 @@ impl<'b> Reader<'_, '_, 'b> {
         }
         self.target_blocks(block, what, &mut target)?;
         if !has_arn {
-            return Err(self.ctx.error(start(block), null_message("target.arn")));
+            return Err(self.ctx.error(block.span.start, null_message("target.arn")));
         }
         Ok(target)
     }
@@ -698,12 +660,12 @@ impl<'b> Reader<'_, '_, 'b> {
         what: &str,
         target: &mut Target,
     ) -> Result<(), ImportError> {
-        for inner in block.body.blocks() {
+        for inner in &block.body.blocks {
             let field = format!("{what}.{}", inner.ident.as_str());
             match inner.ident.as_str() {
                 "retry_policy" => {
                     let mut policy = RetryPolicy::default();
-                    for attribute in inner.body.attributes() {
+                    for attribute in &inner.body.attributes {
                         let name = format!("{field}.{}", attribute.key.as_str());
                         match attribute.key.as_str() {
                             "maximum_retry_attempts" => {
@@ -720,10 +682,10 @@ impl<'b> Reader<'_, '_, 'b> {
                     target.retry_policy = Some(policy);
                 }
                 "dead_letter_config" => {
-                    let Some(arn) = inner.body.get_attribute("arn") else {
+                    let Some(arn) = inner.body.attribute("arn") else {
                         return Err(self
                             .ctx
-                            .error(start(inner), format!("{field}.arn is missing")));
+                            .error(inner.span.start, format!("{field}.arn is missing")));
                     };
                     let arn = self.string(&arn.value, &format!("{field}.arn"))?.0;
                     target.dead_letter_config = Some(DeadLetterConfig { arn });
@@ -742,29 +704,29 @@ impl<'b> Reader<'_, '_, 'b> {
     }
 
     fn two_inputs(&self, block: &Block, id: &str) -> ImportError {
-        self.ctx.error(start(block), several_inputs_message(id))
+        self.ctx.error(block.span.start, several_inputs_message(id))
     }
 
     fn transformer(&mut self, block: &Block, what: &str) -> Result<InputTransformer, ImportError> {
         let mut input_paths_map = Vec::new();
         let mut input_template = None;
-        for attribute in block.body.attributes() {
+        for attribute in &block.body.attributes {
             let field = format!("{what}.{}", attribute.key.as_str());
             match attribute.key.as_str() {
                 "input_paths" => {
-                    let Expression::Object(object) = &attribute.value else {
+                    let Kind::Object(items) = &attribute.value.kind else {
                         let (text, _) = self.string(&attribute.value, &field)?;
                         return Err(self.ctx.error(
-                            start(&attribute.value),
+                            attribute.value.span.start,
                             format!("{field} must be a map of names to JSON paths, not {text}"),
                         ));
                     };
-                    for (key, value) in object.iter() {
-                        let key = match key {
-                            ObjectKey::Ident(ident) => ident.as_str().to_owned(),
-                            ObjectKey::Expression(expr) => self.string(expr, &field)?.0,
+                    for (key, value) in items {
+                        let key = match &key.kind {
+                            Kind::Variable(name) => name.clone(),
+                            _ => self.string(key, &field)?.0,
                         };
-                        let path = self.string(value.expr(), &format!("{field}.{key}"))?.0;
+                        let path = self.string(value, &format!("{field}.{key}"))?.0;
                         input_paths_map.push((key, path));
                     }
                 }
@@ -773,7 +735,7 @@ impl<'b> Reader<'_, '_, 'b> {
             }
         }
         let input_template = input_template.ok_or_else(|| {
-            self.ctx.error(start(block), null_message("inputTransformer.inputTemplate"))
+            self.ctx.error(block.span.start, null_message("inputTransformer.inputTemplate"))
         })?;
         Ok(InputTransformer { input_paths_map, input_template })
     }
@@ -789,18 +751,17 @@ impl<'b> Reader<'_, '_, 'b> {
     ) -> Result<(), ImportError> {
         let label = block.labels.get(1).map_or("target", |l| l.as_str());
         let what = format!("aws_cloudwatch_event_target.{label}");
-        let Some(rule) = block.body.get_attribute("rule") else {
+        let Some(rule) = block.body.attribute("rule") else {
             return Err(self
                 .ctx
-                .error(start(block), format!("{what} has no rule"))
+                .error(block.span.start, format!("{what} has no rule"))
                 .with_hint("set rule = aws_cloudwatch_event_rule.NAME.name"));
         };
-        let index = match &rule.value {
-            Expression::Traversal(traversal) => {
-                let named = match (&traversal.expr, traversal.operators.first().map(|o| o.value()))
-                {
-                    (Expression::Variable(kind), Some(TraversalOperator::GetAttr(name)))
-                        if kind.as_str() == "aws_cloudwatch_event_rule" =>
+        let index = match &rule.value.kind {
+            Kind::Traversal(root, steps) => {
+                let named = match (&root.kind, steps.first()) {
+                    (Kind::Variable(kind), Some(Step::Attr(name)))
+                        if kind == "aws_cloudwatch_event_rule" =>
                     {
                         Some(name.as_str())
                     }
@@ -808,8 +769,8 @@ impl<'b> Reader<'_, '_, 'b> {
                 };
                 named.and_then(|name| labels.iter().position(|l| l.as_deref() == Some(name)))
             }
-            other => {
-                let (name, _) = self.string(other, &format!("{what}.rule"))?;
+            _ => {
+                let (name, _) = self.string(&rule.value, &format!("{what}.rule"))?;
                 drafts.iter().position(|draft| draft.rule.name == name)
             }
         };
@@ -817,10 +778,10 @@ impl<'b> Reader<'_, '_, 'b> {
             return Err(self
                 .ctx
                 .error(
-                    start(&rule.value),
+                    rule.value.span.start,
                     format!(
                         "{what}.rule is {}, which names no rule here",
-                        self.source(&rule.value)
+                        self.source(&rule.value.span)
                     ),
                 )
                 .with_hint("paste the aws_cloudwatch_event_rule it belongs to as well"));
@@ -832,8 +793,8 @@ impl<'b> Reader<'_, '_, 'b> {
         let mut has_arn = false;
         let mut inputs = 0;
         let draft = &mut drafts[index];
-        draft.place(path.clone(), start(block));
-        for attribute in block.body.attributes() {
+        draft.place(path.clone(), block.span.start);
+        for attribute in &block.body.attributes {
             let value = &attribute.value;
             let field = format!("{what}.{}", attribute.key.as_str());
             match attribute.key.as_str() {
@@ -841,26 +802,26 @@ impl<'b> Reader<'_, '_, 'b> {
                 "target_id" => {
                     target.id = self.string(value, &field)?.0;
                     has_id = true;
-                    draft.place(format!("{path}.Id"), start(value));
+                    draft.place(format!("{path}.Id"), value.span.start);
                 }
                 "arn" => {
                     target.arn = self.string(value, &field)?.0;
                     has_arn = true;
-                    draft.place(format!("{path}.Arn"), start(value));
+                    draft.place(format!("{path}.Arn"), value.span.start);
                 }
                 "role_arn" => {
                     target.role_arn = Some(self.string(value, &field)?.0);
-                    draft.place(format!("{path}.RoleArn"), start(value));
+                    draft.place(format!("{path}.RoleArn"), value.span.start);
                 }
                 "input" => {
                     target.input = Some(TargetInput::Input(self.string(value, &field)?.0));
                     inputs += 1;
-                    draft.place(format!("{path}.Input"), start(value));
+                    draft.place(format!("{path}.Input"), value.span.start);
                 }
                 "input_path" => {
                     target.input = Some(TargetInput::InputPath(self.string(value, &field)?.0));
                     inputs += 1;
-                    draft.place(format!("{path}.InputPath"), start(value));
+                    draft.place(format!("{path}.InputPath"), value.span.start);
                 }
                 "event_bus_name" => {}
                 _ => self.unknown(attribute, &what),
@@ -873,7 +834,7 @@ impl<'b> Reader<'_, '_, 'b> {
             // Terraform makes up an id; the block's label is as good.
             target.id = label.to_owned();
             self.ctx.warn(
-                start(block),
+                block.span.start,
                 format!("{what} has no target_id; Terraform makes one up; it is {label} here"),
             );
         }
@@ -881,17 +842,9 @@ impl<'b> Reader<'_, '_, 'b> {
         if !has_arn {
             return Err(self
                 .ctx
-                .error(start(block), null_message(&format!("targets.{}.member.arn", i + 1))));
+                .error(block.span.start, null_message(&format!("targets.{}.member.arn", i + 1))));
         }
         drafts[index].rule.targets.push(target);
         Ok(())
-    }
-}
-
-/// A number as written.
-fn lexeme(n: &hcl_edit::Formatted<hcl_edit::Number>) -> String {
-    match n.as_repr() {
-        Some(repr) if !repr.is_empty() => repr.to_string(),
-        _ => n.value().to_string(),
     }
 }

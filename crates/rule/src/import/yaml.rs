@@ -1,5 +1,6 @@
 //! A YAML reader for the importers (CloudFormation, SAM, Scheduler and
-//! Serverless templates), built on `saphyr-parser`'s events.
+//! Serverless templates), with a parser of our own (`yaml/parse.rs`, for
+//! the web bundle's size).
 //!
 //! General YAML loaders lose what the importers need: [`read`] keeps, for
 //! every node, its place ([`Mark`]: byte offset, line and column), its tag
@@ -41,10 +42,14 @@
 //! yaml::yaml11_differences(pattern_node);      // Vec<(Mark, message)>
 //! ```
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use evpat::json::{self, Member, Number, Span, Value as JsonValue};
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
+
+#[cfg(test)]
+mod oracle;
+mod parse;
 
 /// The deepest nesting [`read`] accepts: mappings and sequences, the root
 /// being depth 1. A SAM template puts a pattern 7 levels down
@@ -70,12 +75,14 @@ pub(crate) struct Node {
     pub value: Value,
     /// The tag, when one is written (`!GetAtt`, `!!str`).
     pub tag: Option<Tag>,
-    /// Where the node starts: at its tag when it has one, at the opening
-    /// quote of a quoted scalar, at `-` or the first key of a block
-    /// collection.
+    /// Where the node starts: at its tag (or anchor) when it has one, at
+    /// the opening quote of a quoted scalar, at the first line of text of
+    /// a `|` or `>` block scalar, at `-` or the first key of a block
+    /// collection; an empty value, at the `:` or after the `- ` before it.
     pub start: Mark,
     /// The byte offset where the node ends (for a block collection, where
-    /// the next thing starts).
+    /// the next thing starts; for a block scalar, at the end of its last
+    /// line of text).
     pub end: usize,
 }
 
@@ -244,87 +251,85 @@ const INTRINSICS: [&str; 21] = [
 ///
 /// # Errors
 ///
-/// Text that is not YAML (saphyr's message), an empty document, several
-/// documents, an alias, a key that is not a scalar or is written twice,
-/// or nesting deeper than [`MAX_DEPTH`]; each with its place.
+/// Text that is not YAML, an empty document, several documents, an
+/// alias, a key that is not a scalar or is written twice, or nesting
+/// deeper than [`MAX_DEPTH`]; each with its place.
 pub(crate) fn read(text: &str) -> Result<Node, YamlError> {
-    let mut parser = Parser::new_from_str(text);
-    let mut places = Places::new(text);
-    // Collections not closed yet, innermost last: an explicit stack, so
-    // that depth costs heap, not native stack.
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut root: Option<Node> = None;
-    let mut documents = 0;
-    while let Some(next) = parser.next_event() {
-        let (event, span) = next.map_err(|error| scan_error(&error, &mut places))?;
-        let start = places.mark(span.start.index(), span.start.line(), span.start.col());
-        let end = places.offset(span.end.index());
-        let is_sequence = matches!(event, Event::SequenceStart(..));
-        let node = match event {
-            Event::StreamEnd => break,
-            Event::Nothing | Event::StreamStart | Event::DocumentEnd => continue,
-            Event::DocumentStart(_) => {
-                documents += 1;
-                if documents > 1 {
-                    return Err(YamlError {
-                        message: "the text holds more than one YAML document; paste one \
-                                  template at a time"
-                            .into(),
-                        mark: start,
-                    });
-                }
-                continue;
-            }
-            Event::Alias(_) => {
-                return Err(YamlError {
-                    message: "YAML aliases (*name) are not supported here: write the value \
-                              out"
-                    .into(),
-                    mark: start,
-                });
-            }
-            Event::SequenceStart(_, tag) | Event::MappingStart(_, tag) => {
-                if stack.len() >= MAX_DEPTH {
-                    return Err(YamlError {
-                        message: format!("the YAML nests deeper than {MAX_DEPTH} levels"),
-                        mark: start,
-                    });
-                }
-                let kind = if is_sequence {
-                    Kind::Sequence(Vec::new())
-                } else {
-                    Kind::Mapping(Vec::new(), None)
-                };
-                let tag = tag.map(|tag| to_tag(&tag.handle, &tag.suffix));
-                stack.push(Frame { start, tag, kind });
-                continue;
-            }
-            Event::SequenceEnd | Event::MappingEnd => {
-                let Some(frame) = stack.pop() else {
-                    continue;
-                };
-                let value = match frame.kind {
-                    Kind::Sequence(items) => Value::Sequence(items),
-                    Kind::Mapping(entries, _) => Value::Mapping(entries),
-                };
-                Node { value, tag: frame.tag, start: frame.start, end: end.max(frame.start.offset) }
-            }
-            Event::Scalar(value, style, _, tag) => Node {
-                value: Value::Scalar(Scalar { text: value.into_owned(), style: to_style(style) }),
-                tag: tag.map(|tag| to_tag(&tag.handle, &tag.suffix)),
-                start,
-                end,
-            },
+    let mut builder = Builder::default();
+    parse::parse(text, &mut builder)?;
+    builder.finish()
+}
+
+/// The tree being built from the parser's events. The collections not
+/// closed yet are an explicit stack, innermost last, so that depth costs
+/// heap, not native stack.
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    root: Option<Node>,
+}
+
+impl Builder {
+    /// Whether nothing was read yet.
+    fn is_empty(&self) -> bool {
+        self.root.is_none() && self.stack.is_empty()
+    }
+
+    /// A mapping or sequence starts.
+    fn start(&mut self, sequence: bool, tag: Option<Tag>, start: Mark) -> Result<(), YamlError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(YamlError {
+                message: format!("the YAML nests deeper than {MAX_DEPTH} levels"),
+                mark: start,
+            });
+        }
+        let kind =
+            if sequence { Kind::Sequence(Vec::new()) } else { Kind::Mapping(Vec::new(), None) };
+        self.stack.push(Frame { start, tag, kind, keys: BTreeMap::new() });
+        Ok(())
+    }
+
+    /// The innermost collection ends at byte `end`.
+    fn end(&mut self, end: usize) -> Result<(), YamlError> {
+        let Some(frame) = self.stack.pop() else {
+            return Ok(());
         };
-        match stack.last_mut() {
-            None => root = Some(node),
-            Some(frame) => frame.add(node)?,
+        let value = match frame.kind {
+            Kind::Sequence(items) => Value::Sequence(items),
+            Kind::Mapping(entries, _) => Value::Mapping(entries),
+        };
+        let end = end.max(frame.start.offset);
+        self.add(Node { value, tag: frame.tag, start: frame.start, end })
+    }
+
+    /// A scalar.
+    fn scalar(
+        &mut self,
+        text: String,
+        style: Style,
+        tag: Option<Tag>,
+        start: Mark,
+        end: usize,
+    ) -> Result<(), YamlError> {
+        self.add(Node { value: Value::Scalar(Scalar { text, style }), tag, start, end })
+    }
+
+    fn add(&mut self, node: Node) -> Result<(), YamlError> {
+        match self.stack.last_mut() {
+            None => {
+                self.root = Some(node);
+                Ok(())
+            }
+            Some(frame) => frame.add(node),
         }
     }
-    root.ok_or_else(|| YamlError {
-        message: "the YAML document is empty".into(),
-        mark: places.mark(0, 1, 0),
-    })
+
+    fn finish(self) -> Result<Node, YamlError> {
+        self.root.ok_or_else(|| YamlError {
+            message: "the YAML document is empty".into(),
+            mark: Mark { offset: 0, line: 1, column: 1 },
+        })
+    }
 }
 
 /// A collection being read.
@@ -332,6 +337,9 @@ struct Frame {
     start: Mark,
     tag: Option<Tag>,
     kind: Kind,
+    /// A mapping's keys so far, each with the line it is first on, to
+    /// find one written twice without a quadratic search.
+    keys: BTreeMap<String, usize>,
 }
 
 enum Kind {
@@ -354,15 +362,17 @@ impl Frame {
                 }),
                 None => {
                     let key = key(node)?;
-                    if let Some(first) = entries.iter().find(|entry| entry.key == key.text) {
+                    if let Some(first) = self.keys.get(&key.text) {
                         return Err(YamlError {
                             message: format!(
-                                "the key {} is written twice in this mapping (first at line {})",
-                                key.text, first.key_mark.line
+                                "the key {} is written twice in this mapping (first at line \
+                                 {first})",
+                                key.text
                             ),
                             mark: key.mark,
                         });
                     }
+                    self.keys.insert(key.text.clone(), key.mark.line);
                     *pending = Some(key);
                 }
             },
@@ -398,20 +408,12 @@ fn key(node: Node) -> Result<Key, YamlError> {
     }
 }
 
-fn to_style(style: ScalarStyle) -> Style {
-    match style {
-        ScalarStyle::Plain => Style::Plain,
-        ScalarStyle::SingleQuoted => Style::SingleQuoted,
-        ScalarStyle::DoubleQuoted => Style::DoubleQuoted,
-        ScalarStyle::Literal => Style::Literal,
-        ScalarStyle::Folded => Style::Folded,
-    }
-}
+/// The prefix of YAML's core tags, which `!!` stands for.
+const CORE: &str = "tag:yaml.org,2002:";
 
-/// saphyr-parser resolves `!!x` to the handle `tag:yaml.org,2002:`, and
-/// gives a verbatim `!<…>` tag as an empty handle.
+/// A tag from its handle's prefix and its suffix: `!` is a local tag,
+/// [`CORE`] a core one; an empty prefix is a verbatim `!<…>` tag.
 fn to_tag(handle: &str, suffix: &str) -> Tag {
-    const CORE: &str = "tag:yaml.org,2002:";
     if handle == "!" {
         Tag::Local(suffix.to_owned())
     } else if handle == CORE {
@@ -426,48 +428,6 @@ fn to_tag(handle: &str, suffix: &str) -> Tag {
         }
     } else {
         Tag::Other(format!("{handle}{suffix}"))
-    }
-}
-
-fn scan_error(error: &ScanError, places: &mut Places<'_>) -> YamlError {
-    let marker = error.marker();
-    YamlError {
-        message: error.info().to_owned(),
-        mark: places.mark(marker.index(), marker.line(), marker.col()),
-    }
-}
-
-/// Turns saphyr's character indices into byte offsets. Events come in
-/// document order, so a cursor moving forward makes this linear.
-struct Places<'t> {
-    text: &'t str,
-    chars: usize,
-    bytes: usize,
-}
-
-impl<'t> Places<'t> {
-    fn new(text: &'t str) -> Places<'t> {
-        Places { text, chars: 0, bytes: 0 }
-    }
-
-    /// The byte offset of character `index` (the end of the text past it).
-    fn offset(&mut self, index: usize) -> usize {
-        if index < self.chars {
-            self.chars = 0;
-            self.bytes = 0;
-        }
-        let rest = self.text.get(self.bytes..).unwrap_or_default();
-        for c in rest.chars().take(index - self.chars) {
-            self.bytes += c.len_utf8();
-            self.chars += 1;
-        }
-        self.bytes
-    }
-
-    /// A mark from saphyr's character index, 1-based line and 0-based
-    /// column.
-    fn mark(&mut self, index: usize, line: usize, col: usize) -> Mark {
-        Mark { offset: self.offset(index), line: line.max(1), column: col + 1 }
     }
 }
 
