@@ -145,7 +145,7 @@ describe("2. events", () => {
     await page.getByRole("button", { name: "Add event" }).click();
     await eventEditor(page).fill('{"detail-type": "Scheduled Event"}');
     await page.getByLabel("Why: Event 2").click();
-    const tree = eventRows(page).nth(1).getByRole("tree", { name: "Explanation" });
+    const tree = eventRows(page).nth(1).getByRole("list", { name: "Explanation" });
     await tree.waitFor();
     assert.match(await tree.textContent(), /detail-type/);
     assert.match(await eventRows(page).nth(1).textContent(), /Why it does not match/);
@@ -364,7 +364,7 @@ describe("6. building a pattern from an event", () => {
     await addSampleEvent(page, "S3 Object Created");
     await page.getByRole("button", { name: "Add rule" }).click();
     await patternEditor(page).fill("");
-    const value = (path) => page.getByRole("tree", { name: "Event values" }).getByRole("button", { name: path });
+    const value = (path) => page.getByRole("list", { name: "Event values" }).getByRole("button", { name: path });
     const add = async (path, condition) => {
       await value(path).click();
       await page.getByRole("group", { name: `Add ${path.split(" = ")[0]} to the pattern` })

@@ -20,7 +20,21 @@ pub const ENVELOPE_FIELDS: [&str; 6] = ["id", "account", "source", "time", "regi
 /// with the [`ENVELOPE_FIELDS`]; otherwise the pattern's error, if any.
 pub fn test_event_pattern(pattern: &str, event: &str) -> Result<bool, Error> {
     let limits = Limits::AWS;
-    let root = read_object(event, &limits)?;
+    check_envelope(event)?;
+    let pattern = Pattern::parse_with_limits(pattern, &limits)?;
+    Ok(pattern.matches(&Event::parse_with_limits(event, &limits)?))
+}
+
+/// TestEventPattern's first check alone: `event` must be a JSON object
+/// with the [`ENVELOPE_FIELDS`], within [`Limits::AWS`]. For a page that
+/// reads an event once and tests many patterns against it.
+///
+/// # Errors
+///
+/// `Parameter Event is not valid.`, with the missing fields in the reason;
+/// or the event's own error when it is not a JSON object.
+pub fn check_envelope(event: &str) -> Result<(), Error> {
+    let root = read_object(event, &Limits::AWS)?;
     if let Value::Object(members) = &root.value {
         let missing: Vec<&str> = ENVELOPE_FIELDS
             .into_iter()
@@ -40,7 +54,5 @@ pub fn test_event_pattern(pattern: &str, event: &str) -> Result<bool, Error> {
             ));
         }
     }
-    drop(root);
-    let pattern = Pattern::parse_with_limits(pattern, &limits)?;
-    Ok(pattern.matches(&Event::parse_with_limits(event, &limits)?))
+    Ok(())
 }

@@ -537,11 +537,7 @@ impl Explainer<'_> {
         let mut hints: Vec<String> = Vec::new();
         let wanted = normalize(path);
         for field in &self.event.fields {
-            let near = normalize(&field.path);
-            if field.path != path
-                && !is_under(&field.path, path)
-                && (near == wanted || is_under(&near, &wanted))
-            {
+            if field.path != path && !is_under(&field.path, path) && is_near(&field.path, &wanted) {
                 let found = matching_prefix(&field.path, path);
                 hints.push(format!(
                     "the event has \"{found}\", which differs only in case or in _ versus -"
@@ -558,7 +554,10 @@ impl Explainer<'_> {
             }
         }
         for field in &self.event.fields {
-            let last = field.path.rsplit('.').next().unwrap_or(&field.path);
+            let last = match field.path.as_bytes().iter().rposition(|&b| b == b'.') {
+                Some(dot) => &field.path[dot + 1..],
+                None => &field.path,
+            };
             if last == key && field.path != path {
                 hints.push(format!("the event has {key} at {}", field.path));
             }
@@ -594,7 +593,24 @@ fn matching_prefix(found: &str, wanted: &str) -> String {
 
 /// Keys as people confuse them: case and `_` versus `-` ignored.
 fn normalize(path: &str) -> String {
-    path.to_lowercase().replace('_', "-")
+    path.chars().flat_map(normal_chars).collect()
+}
+
+fn normal_chars(c: char) -> impl Iterator<Item = char> {
+    c.to_lowercase().map(|c| if c == '_' { '-' } else { c })
+}
+
+/// Whether `path`, normalized, is `wanted` (normalized) or lies under it.
+/// Compared as it is normalized, without building it: an event has tens
+/// of thousands of fields, and most differ in their first characters.
+fn is_near(path: &str, wanted: &str) -> bool {
+    let mut path = path.chars().flat_map(normal_chars);
+    for want in wanted.chars() {
+        if path.next() != Some(want) {
+            return false;
+        }
+    }
+    matches!(path.next(), None | Some('.'))
 }
 
 fn join(left: &Ways, right: &Ways) -> Ways {

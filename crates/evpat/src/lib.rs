@@ -105,7 +105,7 @@ mod render;
 mod ruleset;
 mod validate;
 
-pub use envelope::{ENVELOPE_FIELDS, test_event_pattern};
+pub use envelope::{ENVELOPE_FIELDS, check_envelope, test_event_pattern};
 pub use error::{Error, ErrorKind, Subject, line_column};
 pub use event::Event;
 pub use explain::{Check, CheckSubject, Compared, Explanation, Outcome, explain};

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use evpat::Span;
-use evpat_rule::builder::{Condition, Leaf, add_condition, format_json, wrap_in_envelope};
+use evpat_rule::builder::{format_json, wrap_in_envelope};
 use evpat_rule::import::{Source, import};
 use evpat_rule::schedule::chrono::{DateTime, Utc};
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
@@ -18,11 +18,13 @@ use crate::components::lints::LintList;
 use crate::components::matrix::MatrixView;
 use crate::components::rule_panel::RulePanelView;
 use crate::components::verdict::VerdictBanner;
+use crate::components::workspace_bar::{Shortcuts, WorkspaceBar};
+use crate::persist;
 use crate::samples;
 use crate::state::{Action, Notice, State};
 use crate::view_model::{
-    Evaluation, EventInput, Matrix, PatternSize, Problem, RulePanel, draft_of, matrix_inputs,
-    utf16_range,
+    Evaluation, EventCache, EventInput, Matrix, PatternSize, Problem, ReadEvent, RulePanel,
+    draft_of, utf16_range,
 };
 
 /// Milliseconds since the page started loading, from the browser's
@@ -41,29 +43,42 @@ fn wall_clock() -> DateTime<Utc> {
 /// The whole playground.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::default);
+    let state = use_reducer(persist::initial);
     let clock = use_state(wall_clock);
+    // One callback for the page's life: components that take only it (and
+    // unchanged data) are not drawn again on every keystroke.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
+
+    // Each event is read once per text (a 1 MB event takes tens of
+    // milliseconds), then shared by the matrix, the verdict and the
+    // explanations.
+    let cache = use_mut_ref(EventCache::default);
+    let reads = cache.borrow_mut().read(&state.events);
+    let event_index = state.events.iter().position(|e| e.key == state.event).unwrap_or(0);
+    let read = reads[event_index].clone();
 
     // Every rule against every event: the figure the budget is about is
     // measured here, around the evaluation itself, and shown on the
     // matrix (`data-eval-ms`).
-    let matrix = use_memo(matrix_inputs(&state), |(patterns, events)| {
+    let patterns: Vec<String> = state.rules.iter().map(|r| r.pattern.clone()).collect();
+    let shared_reads: Vec<Shared<ReadEvent>> = reads.iter().cloned().map(Shared).collect();
+    let matrix = use_memo((patterns, shared_reads), |(patterns, reads)| {
         let start = now_ms();
-        let matrix = Matrix::of(patterns, events);
+        let reads: Vec<Rc<ReadEvent>> = reads.iter().map(|r| r.0.clone()).collect();
+        let matrix = Matrix::with(patterns, &reads);
         (Rc::new(matrix), now_ms() - start)
     });
     let (matrix, elapsed_ms) = (matrix.0.clone(), matrix.1);
     let rule_index = state.rules.iter().position(|r| r.key == state.rule).unwrap_or(0);
 
     let evaluation =
-        use_memo((state.rule().pattern.clone(), state.event().text.clone()), |(pattern, event)| {
-            Evaluation::of(pattern, event)
+        use_memo((state.rule().pattern.clone(), Shared(read.clone())), |(pattern, read)| {
+            Evaluation::with(pattern, read.0.clone())
         });
-    let effective_event: Option<String> = match &evaluation.input {
+    let effective_event: Option<String> = match &read.input {
         EventInput::Event => Some(state.event().text.clone()),
         EventInput::Entry(Ok(delivered)) => Some(delivered.clone()),
         _ => None,
@@ -74,14 +89,18 @@ pub fn App() -> Html {
     );
     // Explanations for the events opened in the list: only those, since
     // explaining costs more than matching.
-    let opened: Vec<(u32, String)> = state
+    let opened: Vec<(u32, Shared<ReadEvent>)> = state
         .events
         .iter()
-        .filter(|e| state.expanded.contains(&e.key))
-        .map(|e| (e.key, e.text.clone()))
+        .zip(&reads)
+        .filter(|(e, _)| state.expanded.contains(&e.key))
+        .map(|(e, read)| (e.key, Shared(read.clone())))
         .collect();
     let explanations = use_memo((state.rule().pattern.clone(), opened), |(pattern, opened)| {
-        opened.iter().map(|(key, text)| (*key, Evaluation::of(pattern, text))).collect::<Vec<_>>()
+        opened
+            .iter()
+            .map(|(key, read)| (*key, Evaluation::with(pattern, read.0.clone())))
+            .collect::<Vec<_>>()
     });
 
     // The first verdict on screen: when it was drawn, for the load-time
@@ -131,23 +150,6 @@ pub fn App() -> Html {
             }))),
         })
     };
-    let onadd = {
-        let state = state.clone();
-        Callback::from(move |(keys, leaf, condition): (Vec<String>, Leaf, Condition)| {
-            match add_condition(&state.rule().pattern, &keys, &leaf, condition) {
-                Ok(pattern) => {
-                    state.dispatch(Action::EditPattern(pattern));
-                    state.dispatch(Action::Pick(None));
-                    state.dispatch(Action::Notify(None));
-                }
-                Err(error) => state.dispatch(Action::Notify(Some(Notice {
-                    place: "builder",
-                    error: true,
-                    lines: vec![format!("Could not add {}: {error}", keys.join("."))],
-                }))),
-            }
-        })
-    };
     let onimport = {
         let state = state.clone();
         Callback::from(move |(text, source): (String, Option<Source>)| {
@@ -184,8 +186,8 @@ pub fn App() -> Html {
     let rule = state.rule().clone();
     let event = state.event().clone();
     let pattern_error = evaluation.pattern.as_ref().err();
-    let event_error_span = match &evaluation.event {
-        Some(Err(error)) if matches!(evaluation.input, EventInput::Event) => Some(error.span()),
+    let event_error_span = match &read.event {
+        Some(Err(error)) if matches!(read.input, EventInput::Event) => Some(error.span()),
         _ => None,
     };
     let size = PatternSize::of(&rule.pattern);
@@ -200,7 +202,9 @@ pub fn App() -> Html {
                     { "Test Amazon EventBridge event patterns against events, right here. \
                        No AWS account needed, and nothing you type leaves this page." }
                 </p>
+                <WorkspaceBar state={state.clone()} notice={state.notice.clone().filter(|n| n.place.starts_with(persist::PLACE))} />
             </header>
+            <Shortcuts />
             <main>
                 { rules_bar(&state, &dispatch) }
                 <div class="editors">
@@ -215,7 +219,8 @@ pub fn App() -> Html {
                         toolbar={html! {
                             <span class="toolbar">
                                 <span class="rule-label">{ format!("rule {}", rule.name) }</span>
-                                <button type="button" onclick={onformat}>{ "Format" }</button>
+                                <button type="button" id="format-button" onclick={onformat}
+                                    aria-keyshortcuts="Alt+Shift+F">{ "Format" }</button>
                             </span>
                         }}
                         footer={html! {
@@ -232,7 +237,7 @@ pub fn App() -> Html {
                         id="event-editor"
                         label="Event"
                         value={event.text.clone()}
-                        error={evaluation.event_problem()}
+                        error={read.problem()}
                         error_span={event_error_span}
                         oninput={dispatch.reform(Action::EditEvent)}
                         node_ref={event_ref}
@@ -279,7 +284,7 @@ pub fn App() -> Html {
                         match &effective_event {
                             Some(text) => html! {
                                 <EventTree text={AttrValue::from(text.clone())} picked={state.picked}
-                                    {onadd} dispatch={dispatch.clone()} />
+                                    dispatch={dispatch.clone()} />
                             },
                             None => html! { <p class="muted">{ "Fix the event to build a pattern from it." }</p> },
                         }
@@ -305,7 +310,7 @@ pub fn App() -> Html {
 /// What the event editor says under the text: the event a PutEvents entry
 /// becomes, JSON Lines to split, a missing envelope to wrap.
 fn event_notes(evaluation: &Evaluation, text: &str, dispatch: &Callback<Action>) -> Html {
-    let entry = match &evaluation.input {
+    let entry = match &evaluation.read.input {
         EventInput::Entry(Ok(delivered)) => html! {
             <div class="note" role="note">
                 <p>{ "This is a PutEvents entry. Patterns see the event EventBridge delivers for it (id, account, region and time are placeholders):" }</p>
@@ -325,7 +330,7 @@ fn event_notes(evaluation: &Evaluation, text: &str, dispatch: &Callback<Action>)
         }
         _ => html! {},
     };
-    let envelope = match &evaluation.envelope {
+    let envelope = match &evaluation.read.envelope {
         Some(error) => {
             let wrap = {
                 let (state_text, dispatch) = (text.to_owned(), dispatch.clone());

@@ -9,6 +9,7 @@ pub mod lints;
 pub mod matrix;
 pub mod rule_panel;
 pub mod verdict;
+pub mod workspace_bar;
 
 use std::ops::Deref;
 use std::rc::Rc;

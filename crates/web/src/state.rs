@@ -8,7 +8,11 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use evpat_rule::RuleState;
+use evpat_rule::builder::{Condition, Leaf, add_condition};
 use evpat_rule::export::Format;
+use evpat_workspace::{
+    Event as WorkspaceEvent, Rule as WorkspaceRule, Target as WorkspaceTarget, Workspace,
+};
 use yew::Reducible;
 
 use crate::samples;
@@ -241,6 +245,12 @@ pub enum Action {
     Pick(Option<usize>),
     /// Shows a message, or clears it.
     Notify(Option<Notice>),
+    /// Adds a value of the selected event to the selected rule's pattern
+    /// (the field's keys, the value, how to test it), and closes the menu.
+    AddCondition(Vec<String>, Leaf, Condition),
+    /// Replaces everything with a loaded workspace (a share link, a file,
+    /// the previous work) and shows what happened.
+    Load(Workspace, Notice),
 }
 
 impl State {
@@ -460,7 +470,113 @@ impl State {
             }
             Action::Pick(path) => self.picked = path,
             Action::Notify(notice) => self.notice = notice,
+            Action::AddCondition(keys, leaf, condition) => {
+                match add_condition(&self.rule().pattern, &keys, &leaf, condition) {
+                    Ok(pattern) => {
+                        self.rule_mut().pattern = pattern;
+                        self.picked = None;
+                        self.notice = None;
+                    }
+                    Err(error) => {
+                        self.notice = Some(Notice {
+                            place: "builder",
+                            error: true,
+                            lines: vec![format!("Could not add {}: {error}", keys.join("."))],
+                        });
+                    }
+                }
+            }
+            Action::Load(workspace, notice) => {
+                *self = State::from_workspace(workspace);
+                self.notice = Some(notice);
+            }
         }
+    }
+
+    /// The user's work, as the workspace document saves it.
+    pub fn to_workspace(&self) -> Workspace {
+        let rules = self
+            .rules
+            .iter()
+            .map(|rule| WorkspaceRule {
+                name: rule.name.clone(),
+                description: rule.description.clone(),
+                event_bus_name: rule.bus.clone(),
+                state: rule.state.as_str().to_owned(),
+                event_pattern: rule.pattern.clone(),
+                schedule_expression: rule.schedule.clone(),
+                targets: rule
+                    .targets
+                    .iter()
+                    .map(|target| WorkspaceTarget {
+                        id: target.id.clone(),
+                        arn: target.arn.clone(),
+                        transform: target.transform,
+                        input_paths_map: target.paths_map.clone(),
+                        input_template: target.template.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let events = self
+            .events
+            .iter()
+            .map(|event| WorkspaceEvent { name: event.name.clone(), text: event.text.clone() })
+            .collect();
+        Workspace {
+            rules,
+            events,
+            selected_rule: self.rules.iter().position(|r| r.key == self.rule).unwrap_or(0),
+            selected_event: self.events.iter().position(|e| e.key == self.event).unwrap_or(0),
+            export_format: self.format.name().to_owned(),
+        }
+    }
+
+    /// The state a workspace document describes. A rule state or export
+    /// format this version does not know falls back to its default; a
+    /// workspace without rules or events (which [`Workspace::from_json`]
+    /// refuses) gets the page's sample ones, so the state is never empty.
+    pub fn from_workspace(workspace: Workspace) -> State {
+        let mut state = State::default();
+        let mut rules = Vec::with_capacity(workspace.rules.len());
+        for rule in workspace.rules {
+            let key = state.key();
+            rules.push(RuleDraft {
+                key,
+                name: rule.name,
+                description: rule.description,
+                bus: rule.event_bus_name,
+                state: RuleState::from_name(&rule.state).unwrap_or(RuleState::Enabled),
+                pattern: rule.event_pattern,
+                schedule: rule.schedule_expression,
+                targets: rule
+                    .targets
+                    .into_iter()
+                    .map(|target| TargetDraft {
+                        id: target.id,
+                        arn: target.arn,
+                        transform: target.transform,
+                        paths_map: target.input_paths_map,
+                        template: target.input_template,
+                    })
+                    .collect(),
+            });
+        }
+        let mut events = Vec::with_capacity(workspace.events.len());
+        for event in workspace.events {
+            let key = state.key();
+            events.push(EventDraft { key, name: event.name, text: event.text });
+        }
+        if let Some(rule) = rules.get(workspace.selected_rule).or(rules.first()) {
+            state.rule = rule.key;
+            state.rules = rules;
+        }
+        if let Some(event) = events.get(workspace.selected_event).or(events.first()) {
+            state.event = event.key;
+            state.events = events;
+        }
+        state.format = Format::from_name(&workspace.export_format).unwrap_or(state.format);
+        state
     }
 
     /// The gallery's sample rules, each pattern a rule of its own: a
@@ -492,14 +608,79 @@ impl State {
 impl Reducible for State {
     type Action = Action;
 
+    /// Applies the action, then saves the work at once: before the page
+    /// evaluates the new state, so that a failure there loses nothing.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(self.apply(action))
+        let mut next = self.apply(action);
+        if let Some(notice) = crate::persist::autosave(&next) {
+            next.notice = Some(notice);
+        }
+        Rc::new(next)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_workspace_holds_everything_the_user_typed() {
+        let mut state = State::default();
+        state.act(Action::AddRules(State::sample_rules("ec2-instance-stopping")));
+        state.act(Action::AddTarget);
+        state.act(Action::SetTransform(0, true));
+        state.act(Action::EditRule(RuleField::Schedule, "rate(5 minutes)".to_owned()));
+        state.act(Action::SetRuleState(RuleState::Disabled));
+        state.act(Action::AddEvents(vec![("half".to_owned(), "{\"source\": ".to_owned())]));
+        state.act(Action::SelectRule(state.rules[0].key));
+        state.act(Action::SelectFormat(Format::Terraform));
+        let workspace = state.to_workspace();
+        assert_eq!((workspace.selected_rule, workspace.selected_event), (0, 1));
+        assert_eq!(workspace.export_format, "terraform");
+        assert_eq!(workspace.rules[1].state, "DISABLED");
+        assert_eq!(workspace.rules[1].schedule_expression, "rate(5 minutes)");
+        assert!(workspace.rules[1].targets[0].transform);
+        assert_eq!(workspace.events[1].text, "{\"source\": ");
+
+        let back = State::from_workspace(workspace.clone());
+        assert_eq!(back.to_workspace(), workspace);
+        assert_eq!(back.rule().name, state.rule().name);
+        assert_eq!(back.event().name, "half");
+        assert_eq!(back.format, Format::Terraform);
+        // Keys are new, and unique across rules and events.
+        let mut keys: Vec<u32> =
+            back.rules.iter().map(|r| r.key).chain(back.events.iter().map(|e| e.key)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), back.rules.len() + back.events.len());
+    }
+
+    #[test]
+    fn unknown_names_fall_back_and_the_state_is_never_empty() {
+        let workspace = Workspace {
+            rules: vec![WorkspaceRule { state: "PAUSED".to_owned(), ..WorkspaceRule::default() }],
+            export_format: "pulumi".to_owned(),
+            selected_rule: 9,
+            ..Workspace::default()
+        };
+        let state = State::from_workspace(workspace);
+        assert_eq!(state.rules.len(), 1);
+        assert_eq!(state.rules[0].state, RuleState::Enabled);
+        assert_eq!(state.rule().key, state.rules[0].key);
+        assert_eq!(state.format, Format::ApiJson);
+        assert_eq!(state.events, State::default().events, "the sample event stands in");
+    }
+
+    #[test]
+    fn loading_replaces_everything_and_says_so() {
+        let mut state = State::default();
+        state.act(Action::AddRule);
+        let notice = Notice { place: "workspace", error: false, lines: vec!["Opened".to_owned()] };
+        let workspace = State::default().to_workspace();
+        state.act(Action::Load(workspace.clone(), notice.clone()));
+        assert_eq!(state.to_workspace(), workspace);
+        assert_eq!(state.notice, Some(notice));
+    }
 
     #[test]
     fn starts_with_the_security_group_example() {

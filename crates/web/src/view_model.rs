@@ -4,15 +4,21 @@
 //! Derived data comes in three pieces, each memoized on its own inputs so
 //! that typing in one place recomputes only what depends on it:
 //! - [`Matrix`]: every rule against every event (what the budget of 10
-//!   rules × 100 events is about), through [`RuleSet`];
+//!   rules × 100 events is about), with the reference matcher: each event
+//!   is read once and each pattern matched against it. `evpat::RuleSet`
+//!   gives the same verdicts, but it pays off only with many rules, and it
+//!   would add about 30 KiB (gzipped) to the page;
 //! - [`Evaluation`]: the selected rule and event in detail: errors, lints,
 //!   the explanation, the envelope check;
 //! - [`RulePanel`]: the selected rule as AWS sees it: validation, schedule,
 //!   transformer previews and the export.
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use evpat::{
-    Error, ErrorKind, Event, Explanation, Limits, Lint, Pattern, RuleSet, Span, explain, lint,
-    lint_with_event, test_event_pattern,
+    Error, ErrorKind, Event, Explanation, Limits, Lint, Pattern, Span, check_envelope, explain,
+    lint, lint_with_event,
 };
 use evpat_rule::builder::{delivered_event, format_json, split_json_lines};
 use evpat_rule::export::{Export, Format, export};
@@ -22,7 +28,7 @@ use evpat_rule::schedule::{Schedule, Service};
 use evpat_rule::transformer::{InputTransformer, ReservedValues, render};
 use evpat_rule::{Rule, Target, TargetInput};
 
-use crate::state::{EventDraft, RuleDraft, State, TargetDraft};
+use crate::state::{EventDraft, RuleDraft, TargetDraft};
 
 /// What one event's text is.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,72 +61,122 @@ impl EventInput {
     }
 }
 
+/// One event's text, read once: what it is, the event it stands for, and
+/// TestEventPattern's envelope check. Every rule and every view reuses it,
+/// so that typing in a pattern never reads the events again: a 1 MB event
+/// takes tens of milliseconds to read in the page.
+#[derive(Debug)]
+pub struct ReadEvent {
+    /// What the text is.
+    pub input: EventInput,
+    /// The parsed event (the delivered one, for an entry), or why it is
+    /// not one. `None` for an entry that PutEvents refuses, or JSON Lines.
+    pub event: Option<Result<Event, Error>>,
+    /// TestEventPattern's error for an event without an envelope.
+    pub envelope: Option<Error>,
+}
+
+impl ReadEvent {
+    /// Reads `text`, within AWS's limits.
+    pub fn of(text: &str) -> ReadEvent {
+        let mut input = EventInput::of(text);
+        let mut event = input.effective(text).map(|t| Event::parse_with_limits(t, &Limits::AWS));
+        if matches!(event, Some(Err(_)))
+            && let Some(lines) = split_json_lines(text)
+        {
+            input = EventInput::Lines(lines);
+            event = None;
+        }
+        let envelope = match (&event, input.effective(text)) {
+            (Some(Ok(_)), Some(text)) => {
+                check_envelope(text).err().filter(|e| e.kind() == ErrorKind::EventEnvelope)
+            }
+            _ => None,
+        };
+        ReadEvent { input, event, envelope }
+    }
+
+    /// The event's error, as its editor shows it.
+    pub fn problem(&self) -> Option<Problem> {
+        match (&self.input, &self.event) {
+            (_, Some(Err(error))) => Some(Problem::of(error)),
+            (EventInput::Entry(Err(message)), _) => Some(Problem {
+                message: format!("PutEvents would refuse this entry: {message}"),
+                path: None,
+                hint: Some(
+                    "fix the entry: Detail must be a JSON object written as a string".into(),
+                ),
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// The events read so far, by event key: an event is read again only when
+/// its text changes.
+#[derive(Debug, Default)]
+pub struct EventCache {
+    read: HashMap<u32, (String, Rc<ReadEvent>)>,
+}
+
+impl EventCache {
+    /// Each event of `events`, read, in order; forgets removed events.
+    pub fn read(&mut self, events: &[EventDraft]) -> Vec<Rc<ReadEvent>> {
+        let mut kept = HashMap::with_capacity(events.len());
+        let reads = events
+            .iter()
+            .map(|event| {
+                let entry = match self.read.remove(&event.key) {
+                    Some((text, read)) if text == event.text => (text, read),
+                    _ => (event.text.clone(), Rc::new(ReadEvent::of(&event.text))),
+                };
+                let read = entry.1.clone();
+                kept.insert(event.key, entry);
+                read
+            })
+            .collect();
+        self.read = kept;
+        reads
+    }
+}
+
 /// Every rule against every event.
 #[derive(Debug)]
 pub struct Matrix {
     /// Each rule's pattern, or why it is not one.
     pub patterns: Vec<Result<Pattern, Error>>,
-    /// What each event is.
-    pub inputs: Vec<EventInput>,
-    /// Why each event cannot be matched, if it cannot.
-    pub event_errors: Vec<Option<Error>>,
+    /// Each event, read.
+    pub events: Vec<Rc<ReadEvent>>,
     /// `cells[rule][event]`: the verdict, or `None` when the rule or the
     /// event has an error.
     pub cells: Vec<Vec<Option<bool>>>,
 }
 
 impl Matrix {
-    /// Matches every event against every rule of `state`.
+    /// Matches every event text against every pattern text.
     pub fn of(patterns: &[String], events: &[String]) -> Matrix {
+        let events: Vec<Rc<ReadEvent>> =
+            events.iter().map(|text| Rc::new(ReadEvent::of(text))).collect();
+        Matrix::with(patterns, &events)
+    }
+
+    /// Matches every read event against every pattern text.
+    pub fn with(patterns: &[String], events: &[Rc<ReadEvent>]) -> Matrix {
         let patterns: Vec<Result<Pattern, Error>> =
             patterns.iter().map(|p| Pattern::parse_with_limits(p, &Limits::AWS)).collect();
-        let mut builder = RuleSet::builder();
-        builder.limits(Limits::AWS);
-        for (i, pattern) in patterns.iter().enumerate() {
-            if let Ok(pattern) = pattern {
-                builder.add(i, pattern);
-            }
-        }
-        let rules = builder.build();
-        let mut cells: Vec<Vec<Option<bool>>> = patterns
+        let cells = patterns
             .iter()
-            .map(|p| vec![if p.is_ok() { Some(false) } else { None }; events.len()])
+            .map(|pattern| {
+                events
+                    .iter()
+                    .map(|read| match (pattern, &read.event) {
+                        (Ok(pattern), Some(Ok(event))) => Some(pattern.matches(event)),
+                        _ => None,
+                    })
+                    .collect()
+            })
             .collect();
-        let mut inputs = Vec::with_capacity(events.len());
-        let mut event_errors = Vec::with_capacity(events.len());
-        let mut matched = Vec::new();
-        for (e, text) in events.iter().enumerate() {
-            let mut input = EventInput::of(text);
-            let mut error = None;
-            if let Some(effective) = input.effective(text) {
-                matched.clear();
-                match rules.rule_indexes(effective, &mut matched) {
-                    Ok(()) => {
-                        for &index in &matched {
-                            let rule = rules.ids()[index as usize];
-                            cells[rule][e] = Some(true);
-                        }
-                    }
-                    Err(err) => {
-                        // Several events, one a line, read as one broken
-                        // JSON text: offer to split them.
-                        if let Some(lines) = split_json_lines(text) {
-                            input = EventInput::Lines(lines);
-                        } else {
-                            error = Some(err);
-                        }
-                    }
-                }
-            }
-            if input.effective(text).is_none() || error.is_some() {
-                for row in &mut cells {
-                    row[e] = None;
-                }
-            }
-            inputs.push(input);
-            event_errors.push(error);
-        }
-        Matrix { patterns, inputs, event_errors, cells }
+        Matrix { patterns, events: events.to_vec(), cells }
     }
 
     /// "3 of 5 events match" for the rule at `rule`.
@@ -146,13 +202,8 @@ impl Matrix {
 pub struct Evaluation {
     /// The parsed pattern, or why it is not one.
     pub pattern: Result<Pattern, Error>,
-    /// What the event's text is.
-    pub input: EventInput,
-    /// The parsed event (the delivered one, for an entry), or why it is
-    /// not one. `None` for an entry that PutEvents refuses, or JSON Lines.
-    pub event: Option<Result<Event, Error>>,
-    /// TestEventPattern's error for an event without an envelope.
-    pub envelope: Option<Error>,
+    /// The event, read.
+    pub read: Rc<ReadEvent>,
     /// Why the event matches or not, when both parse.
     pub explanation: Option<Explanation>,
     /// The pattern's lints, with those that need the event when it parses.
@@ -200,59 +251,33 @@ impl Verdict {
 }
 
 impl Evaluation {
-    /// Parses the selected rule's pattern and the selected event, within
-    /// AWS's limits.
+    /// Parses the selected rule's pattern and reads the selected event,
+    /// within AWS's limits.
     pub fn of(pattern_text: &str, event_text: &str) -> Evaluation {
+        Evaluation::with(pattern_text, Rc::new(ReadEvent::of(event_text)))
+    }
+
+    /// Parses the selected rule's pattern, against an event read before.
+    pub fn with(pattern_text: &str, read: Rc<ReadEvent>) -> Evaluation {
         let pattern = Pattern::parse_with_limits(pattern_text, &Limits::AWS);
-        let mut input = EventInput::of(event_text);
-        let mut event =
-            input.effective(event_text).map(|t| Event::parse_with_limits(t, &Limits::AWS));
-        if matches!(event, Some(Err(_)))
-            && let Some(lines) = split_json_lines(event_text)
-        {
-            input = EventInput::Lines(lines);
-            event = None;
-        }
-        let envelope = match (&event, input.effective(event_text)) {
-            (Some(Ok(_)), Some(text)) => match test_event_pattern(pattern_text, text) {
-                Err(error) if error.kind() == ErrorKind::EventEnvelope => Some(error),
-                _ => None,
-            },
-            _ => None,
-        };
-        let (explanation, lints) = match (&pattern, &event) {
+        let (explanation, lints) = match (&pattern, &read.event) {
             (Ok(pattern), Some(Ok(event))) => {
                 (Some(explain(pattern, event)), lint_with_event(pattern, event))
             }
             (Ok(pattern), _) => (None, lint(pattern)),
             (Err(_), _) => (None, Vec::new()),
         };
-        Evaluation { pattern, input, event, envelope, explanation, lints }
+        Evaluation { pattern, read, explanation, lints }
     }
 
     /// Whether the event matches, decided by [`Pattern::matches`].
     pub fn verdict(&self) -> Verdict {
-        match (&self.pattern, &self.event) {
+        match (&self.pattern, &self.read.event) {
             (Ok(pattern), Some(Ok(event))) if pattern.matches(event) => Verdict::Match,
             (Ok(_), Some(Ok(_))) => Verdict::NoMatch,
             (pattern, event) => {
                 Verdict::Blocked { pattern: pattern.is_err(), event: !matches!(event, Some(Ok(_))) }
             }
-        }
-    }
-
-    /// The event's error, as its editor shows it.
-    pub fn event_problem(&self) -> Option<Problem> {
-        match (&self.input, &self.event) {
-            (_, Some(Err(error))) => Some(Problem::of(error)),
-            (EventInput::Entry(Err(message)), _) => Some(Problem {
-                message: format!("PutEvents would refuse this entry: {message}"),
-                path: None,
-                hint: Some(
-                    "fix the entry: Detail must be a JSON object written as a string".into(),
-                ),
-            }),
-            _ => None,
         }
     }
 }
@@ -656,19 +681,10 @@ pub fn draft_of(rule: &Rule) -> RuleDraft {
     draft
 }
 
-/// The texts the matrix depends on, in order: comparing these decides
-/// whether it is recomputed.
-pub fn matrix_inputs(state: &State) -> (Vec<String>, Vec<String>) {
-    (
-        state.rules.iter().map(|r| r.pattern.clone()).collect(),
-        state.events.iter().map(|e: &EventDraft| e.text.clone()).collect(),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{Action, RuleField};
+    use crate::state::{Action, RuleField, State};
 
     fn evaluate(state: &State) -> Evaluation {
         Evaluation::of(&state.rule().pattern, &state.event().text)
@@ -714,12 +730,13 @@ mod tests {
                 ("other".into(), r#"{"source": "aws.s3"}"#.into()),
                 ("broken".into(), "{".into()),
             ]));
-        let (patterns, events) = matrix_inputs(&state);
+        let patterns: Vec<String> = state.rules.iter().map(|r| r.pattern.clone()).collect();
+        let events: Vec<String> = state.events.iter().map(|e| e.text.clone()).collect();
         let matrix = Matrix::of(&patterns, &events);
         assert_eq!(matrix.cells[0], [Some(true), Some(false), None]);
         assert_eq!(matrix.cells[1], [Some(true), Some(false), None]);
         assert_eq!(matrix.summary(0), "1 of 3 events match; 1 cannot be tested until fixed");
-        assert!(matrix.event_errors[2].is_some());
+        assert!(matches!(matrix.events[2].event, Some(Err(_))));
     }
 
     #[test]
@@ -729,17 +746,17 @@ mod tests {
         let patterns = vec![r#"{"source": ["com.example.orders"]}"#.to_owned()];
         let matrix = Matrix::of(&patterns, &[entry.to_owned(), lines.to_owned()]);
         assert_eq!(matrix.cells[0], [Some(true), None]);
-        assert!(matches!(matrix.inputs[0], EventInput::Entry(Ok(_))));
-        assert!(matches!(&matrix.inputs[1], EventInput::Lines(l) if l.len() == 2));
+        assert!(matches!(matrix.events[0].input, EventInput::Entry(Ok(_))));
+        assert!(matches!(&matrix.events[1].input, EventInput::Lines(l) if l.len() == 2));
         let evaluation = Evaluation::of(&patterns[0], entry);
         assert_eq!(evaluation.verdict(), Verdict::Match);
-        assert!(evaluation.envelope.is_none(), "a delivered event has its envelope");
+        assert!(evaluation.read.envelope.is_none(), "a delivered event has its envelope");
     }
 
     #[test]
     fn events_without_an_envelope_get_aws_error() {
         let evaluation = Evaluation::of(r#"{"source": ["a"]}"#, r#"{"source": "a"}"#);
-        let envelope = evaluation.envelope.as_ref().unwrap();
+        let envelope = evaluation.read.envelope.as_ref().unwrap();
         assert_eq!(envelope.to_string(), "Parameter Event is not valid.");
         assert_eq!(
             envelope.reason(),

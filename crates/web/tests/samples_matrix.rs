@@ -1,8 +1,9 @@
 //! The gallery's whole matrix: every sample pattern against every sample
 //! event, with the verdict `web/samples/rules.json` states for the cell.
 //! Each cell is decided three ways that must agree with the data: the
-//! reference matcher, the `RuleSet` the page uses, and TestEventPattern
-//! (which also checks that each sample is a complete envelope).
+//! reference matcher (which the page's matrix uses), `RuleSet`, and
+//! TestEventPattern (which also checks that each sample is a complete
+//! envelope).
 
 use evpat::{Event, Pattern, RuleSet, test_event_pattern};
 use evpat_web::samples;

@@ -26,6 +26,21 @@ pub fn build(workspace: &Workspace, public_url: Option<&str>) -> Result<(), Stri
     }
     println!("    none");
 
+    step("dist: the Content Security Policy names every inline script");
+    let html = read(&dist.join("index.html"))?;
+    let policy =
+        crate::csp::policy(&html).ok_or("dist/index.html has no Content Security Policy")?;
+    for script in crate::csp::inline_scripts(&html) {
+        let hash = crate::csp::hash_source(script);
+        if !policy.contains(&hash) {
+            return Err(format!("the policy does not allow an inline script ({hash}): {policy}"));
+        }
+    }
+    if policy.contains("unsafe-inline") || policy.contains(crate::csp::PLACEHOLDER) {
+        return Err(format!("the policy is not complete and strict: {policy}"));
+    }
+    println!("    {policy}");
+
     step("dist: sizes");
     let mut total = (0, 0);
     println!("    {:>10}  {:>10}  file", "bytes", "gzipped");

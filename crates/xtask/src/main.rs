@@ -6,12 +6,15 @@
 //! - `dist [--public-url /sub/path/]`: setup, then a release build into
 //!   `dist/`, checked and measured.
 //! - `test`: setup, then every check CI runs, stopping at the first red one.
+//! - `csp`: the Content Security Policy's script hashes, run by trunk as a
+//!   post-build hook (see csp.rs).
 //! - `bench`: the benchmarks (not part of `test`: speed is measured,
 //!   never asserted in tests).
 //!
 //! This is plain Rust rather than shell so that it runs the same wherever
 //! cargo does, and reads the versions it pins from the lockfiles.
 
+mod csp;
 mod dist;
 mod npm;
 mod run;
@@ -30,6 +33,7 @@ Commands:
   dist [--public-url PATH]     setup, then build the release bundle into dist/
   test                         setup, then every check CI runs
   npm                          setup, then the npm package into target/npm/
+  csp [DIR]                    fill in DIR/index.html's script hashes (a trunk hook)
   bench [ARGS]                 the benchmarks (citylots, filter, wasm, explain);
                                ARGS go to the citylots bench, e.g. --passes 10";
 
@@ -45,6 +49,7 @@ fn main() -> ExitCode {
             setup::run(&workspace).and_then(|()| npm::build(&workspace))
         }
         Some("bench") => bench(&workspace, &args[1..]),
+        Some("csp") => csp::run(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -193,7 +198,8 @@ fn test(workspace: &Workspace) -> Result<(), String> {
     workspace
         .command("cargo")
         .args(["clippy", "--target", "wasm32-unknown-unknown", "--locked", "--all-targets"])
-        .args(["-p", "evpat", "-p", "evpat-rule", "-p", "evpat-web", "-p", "evpat-js"])
+        .args(["-p", "evpat", "-p", "evpat-rule", "-p", "evpat-web", "-p", "evpat-workspace"])
+        .args(["-p", "evpat-js"])
         .args(["--", "-D", "warnings"])
         .status_ok()?;
     step("cargo test --workspace");

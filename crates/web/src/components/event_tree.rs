@@ -5,7 +5,7 @@
 use std::cell::Cell;
 
 use evpat::json::{self, Node, Value};
-use evpat_rule::builder::{Condition, Leaf};
+use evpat_rule::builder::Leaf;
 use yew::prelude::*;
 
 use crate::state::Action;
@@ -24,8 +24,6 @@ pub struct EventTreeProps {
     pub text: AttrValue,
     /// Where the value whose menu is open starts.
     pub picked: Option<usize>,
-    /// Called with the field's keys, the value and the condition to add.
-    pub onadd: Callback<(Vec<String>, Leaf, Condition)>,
     /// Sends actions.
     pub dispatch: Callback<Action>,
 }
@@ -33,13 +31,15 @@ pub struct EventTreeProps {
 /// The "Build a pattern" tree.
 #[component]
 pub fn EventTree(props: &EventTreeProps) -> Html {
-    let Ok(root) = json::read(&props.text, 1000) else {
+    // Read once per text: the tree draws again whenever the page does.
+    let root = use_memo(props.text.clone(), |text| json::read(text, 1000).ok());
+    let Some(root) = root.as_ref() else {
         return html! { <p class="muted">{ "Fix the event to build a pattern from it." }</p> };
     };
     let budget = Cell::new(MAX_NODES);
     html! {
-        <ul class="tree" role="tree" aria-label="Event values">
-            { draw(props, &root, &mut Vec::new(), None, &budget) }
+        <ul class="tree" aria-label="Event values">
+            { draw(props, root, &mut Vec::new(), None, &budget) }
         </ul>
     }
 }
@@ -76,9 +76,9 @@ fn draw(
                 .map(|m| (Some(m.key.clone()), &m.value, Some(m.key.as_str())))
                 .collect();
             html! {
-                <li role="treeitem" aria-expanded="true">
+                <li>
                     <span class="tree-key">{ name }</span>
-                    <ul role="group">{ children(items, keys) }</ul>
+                    <ul>{ children(items, keys) }</ul>
                 </li>
             }
         }
@@ -92,9 +92,9 @@ fn draw(
                 })
                 .collect();
             html! {
-                <li role="treeitem" aria-expanded="true">
+                <li>
                     <span class="tree-key">{ name }</span>
-                    <ul role="group">{ children(items, keys) }</ul>
+                    <ul>{ children(items, keys) }</ul>
                 </li>
             }
         }
@@ -111,7 +111,7 @@ fn draw(
             };
             let shown = leaf.to_json();
             html! {
-                <li role="treeitem">
+                <li>
                     <span class="tree-key">{ format!("{name}: ") }</span>
                     <button type="button" class="tree-value" aria-expanded={open.to_string()}
                         aria-label={format!("{path} = {shown}")} {onclick}>
@@ -120,9 +120,11 @@ fn draw(
                     if open {
                         <span class="tree-menu" role="group" aria-label={format!("Add {path} to the pattern")}>
                             { for leaf.conditions().iter().map(|&condition| {
-                                let onadd = props.onadd.clone();
+                                let dispatch = props.dispatch.clone();
                                 let (keys, leaf) = (keys.clone(), leaf.clone());
-                                let onclick = Callback::from(move |_| onadd.emit((keys.clone(), leaf.clone(), condition)));
+                                let onclick = Callback::from(move |_| {
+                                    dispatch.emit(Action::AddCondition(keys.clone(), leaf.clone(), condition))
+                                });
                                 html! { <button type="button" {onclick}>{ condition.title() }</button> }
                             }) }
                         </span>

@@ -1,4 +1,4 @@
-//! The explanation under the verdict: the pattern as a tree of checks, each
+//! The explanation under the verdict: the pattern as nested lists of checks, each
 //! with its verdict and reason. A check that failed is a button that
 //! selects its part of the pattern and the event value it was compared with.
 
@@ -22,7 +22,7 @@ pub fn ExplanationView(props: &ExplanationProps) -> Html {
     html! {
         <details class="explanation" open={!props.explanation.matched}>
             <summary>{ summary }</summary>
-            <ul class="checks" role="tree" aria-label="Explanation">
+            <ul class="checks" aria-label="Explanation">
                 { view_check(&props.explanation.root, &props.onselect) }
             </ul>
         </details>
@@ -37,7 +37,6 @@ fn view_check(check: &Check, onselect: &Callback<(Span, Option<Span>)>) -> Html 
         Outcome::TypeMismatch => ("✗", "check failed", "type mismatch"),
         Outcome::Failed => ("✗", "check failed", "failed"),
     };
-    let label = check.label();
     let children = check.shown_children();
     let selectable = check.outcome != Outcome::Matched
         && check.outcome != Outcome::NotEvaluated
@@ -58,12 +57,14 @@ fn view_check(check: &Check, onselect: &Callback<(Span, Option<Span>)>) -> Html 
         html! { <span>{ text }</span> }
     };
     html! {
-        <li class={class} role="treeitem" aria-label={format!("{verdict}: {}", if label.is_empty() { "pattern" } else { &label })}>
+        <li class={class}>
             <span class="mark" aria-hidden="true">{ mark }</span>
+            // The mark's meaning, for screen readers.
+            <span class="visually-hidden">{ format!("{verdict}: ") }</span>
             { line }
             { for check.hints.iter().map(|hint| html! { <p class="check-hint">{ format!("Hint: {hint}") }</p> }) }
             if !children.is_empty() {
-                <ul role="group">{ for children.iter().map(|child| view_check(child, onselect)) }</ul>
+                <ul>{ for children.iter().map(|child| view_check(child, onselect)) }</ul>
             }
         </li>
     }

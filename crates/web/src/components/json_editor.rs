@@ -15,7 +15,7 @@ use evpat::Span;
 use web_sys::{Element, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::view_model::{Problem, highlight, line_count};
+use crate::view_model::{MAX_HIGHLIGHT_BYTES, Problem, highlight, line_count};
 
 /// Properties of [`JsonEditor`].
 #[derive(Properties, PartialEq)]
@@ -71,9 +71,19 @@ pub fn JsonEditor(props: &JsonEditorProps) -> Html {
         })
     };
     let text = props.value.as_str();
-    let segments = highlight(text, props.error_span);
-    let lines = line_count(text);
-    let numbers: String = (1..=lines).map(|n| format!("{n}\n")).collect();
+    // A huge text (a 1 MB event) is shown plain: no colours, no line
+    // numbers. Laying out a second copy of it, and tens of thousands of
+    // line numbers, would cost the browser tens of milliseconds on every
+    // keystroke anywhere on the page.
+    let plain = text.len() > MAX_HIGHLIGHT_BYTES;
+    // The editor draws again whenever the page does; its text rarely
+    // changed (the other editor's did), and a long one costs to lex.
+    let segments = use_memo((props.value.clone(), props.error_span), |(text, error)| {
+        if text.len() > MAX_HIGHLIGHT_BYTES { Vec::new() } else { highlight(text, *error) }
+    });
+    let numbers = use_memo(if plain { 0 } else { line_count(text) }, |lines| {
+        (1..=*lines).map(|n| format!("{n}\n")).collect::<String>()
+    });
     let error_id = format!("{}-error", props.id);
     let invalid = props.error.is_some();
     html! {
@@ -82,10 +92,10 @@ pub fn JsonEditor(props: &JsonEditorProps) -> Html {
                 <label for={props.id.clone()}>{ props.label.clone() }</label>
                 { props.toolbar.clone() }
             </div>
-            <div class="code-editor">
-                <pre class="gutter" ref={gutter} aria-hidden="true">{ numbers }</pre>
+            <div class={classes!("code-editor", plain.then_some("plain"))}>
+                <pre class="gutter" ref={gutter} aria-hidden="true" hidden={plain}>{ numbers.as_str() }</pre>
                 <div class="code-area">
-                    <pre class="code highlight" ref={layer} aria-hidden="true">
+                    <pre class="code highlight" ref={layer} aria-hidden="true" hidden={plain}>
                         { for segments.iter().map(|s| {
                             let part = &text[s.start..s.end];
                             if s.class.is_empty() {
@@ -115,6 +125,9 @@ pub fn JsonEditor(props: &JsonEditorProps) -> Html {
                     />
                 </div>
             </div>
+            if plain {
+                <p class="muted">{ format!("Colours and line numbers are off for texts over {} KB.", MAX_HIGHLIGHT_BYTES / 1024) }</p>
+            }
             if let Some(problem) = &props.error {
                 <div id={error_id} class="problem" role="alert">
                     <p class="problem-message">{ problem.message.clone() }</p>

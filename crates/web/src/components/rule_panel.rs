@@ -6,6 +6,7 @@ use evpat_rule::RuleState;
 use evpat_rule::export::Format;
 use evpat_rule::import::Source;
 use evpat_rule::schedule::chrono::{DateTime, Utc};
+use evpat_rule::schedule::minute_text;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -134,7 +135,7 @@ fn schedule_view(panel: &RulePanel) -> Html {
                     <thead><tr><th scope="col">{ "UTC" }</th><th scope="col">{ "Your time" }</th></tr></thead>
                     <tbody>
                         { for runs.iter().map(|run| html! {
-                            <tr><td>{ run.format("%Y-%m-%d %H:%M UTC").to_string() }</td><td>{ local_time(run) }</td></tr>
+                            <tr><td>{ format!("{} UTC", minute_text(&run.naive_utc())) }</td><td>{ local_time(run) }</td></tr>
                         }) }
                     </tbody>
                 </table>
