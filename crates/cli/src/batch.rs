@@ -5,7 +5,9 @@
 //! each exactly `{"result":R,"error":E}` with the keys in that order. A line
 //! that cannot be read is answered `invalid` like any other, so that the
 //! output stays aligned with the input; only an unreadable stdin or an
-//! unwritable stdout stops the command.
+//! unwritable stdout stops the command. A line that is not UTF-8 is not
+//! JSON Lines at all, so besides its `invalid` answer it is reported on
+//! stderr as `evpat: <stdin>:LINE: REASON`, and the exit code is then 2.
 //!
 //! Patterns and events are handed to evpat as the exact text on the line
 //! (`RawValue`), because serde_json's own values would round number
@@ -20,20 +22,31 @@ use serde::Deserialize;
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-/// Answers every line of stdin on stdout.
+use crate::{Lenient, Status, input};
+
+/// Answers every line of stdin on stdout: [`Status::Success`], or
+/// [`Status::Error`] when a line was not UTF-8.
 ///
 /// # Errors
 ///
-/// The message to print when stdin cannot be read or stdout cannot be
-/// written. A closed stdout (a broken pipe) is not an error: whoever reads
-/// the output has stopped listening.
-pub fn run(any_event: bool) -> Result<(), String> {
+/// When stdin cannot be read or stdout cannot be written. A closed stdout
+/// (a broken pipe) is not an error: whoever reads the output has stopped
+/// listening.
+pub fn run(any_event: bool) -> anyhow::Result<Status> {
     let output = BufWriter::new(io::stdout().lock());
-    match answer_all(BufReader::new(io::stdin().lock()), output, any_event) {
-        Ok(()) => Ok(()),
-        Err(Failure::Read(error)) => Err(format!("evpat batch: cannot read stdin: {error}")),
-        Err(Failure::Write(error)) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(Failure::Write(error)) => Err(format!("evpat batch: cannot write stdout: {error}")),
+    let err = Lenient(io::stderr());
+    match answer_all(BufReader::new(io::stdin().lock()), output, err, any_event) {
+        Ok(0) => Ok(Status::Success),
+        Ok(_) => Ok(Status::Error),
+        Err(Failure::Read(error)) => {
+            Err(anyhow::Error::new(error).context("evpat batch: cannot read stdin"))
+        }
+        Err(Failure::Write(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
+            Ok(Status::Success)
+        }
+        Err(Failure::Write(error)) => {
+            Err(anyhow::Error::new(error).context("evpat batch: cannot write stdout"))
+        }
     }
 }
 
@@ -50,13 +63,17 @@ enum Verdict {
     Invalid(String),
 }
 
+/// Answers every line of `input` on `output`, and reports the lines that
+/// are not UTF-8 on `err`; returns how many there were.
 fn answer_all(
     mut input: BufReader<impl Read>,
     mut output: impl Write,
+    mut err: impl Write,
     any_event: bool,
-) -> Result<(), Failure> {
+) -> Result<u64, Failure> {
     let mut buffer = Vec::new();
     let mut number = 0usize;
+    let mut not_utf8 = 0;
     loop {
         buffer.clear();
         // Answers go out in blocks for speed, but never sit in the buffer
@@ -71,17 +88,27 @@ fn answer_all(
         number += 1;
         let line = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let verdict = match read_pair(line) {
-            Ok((pattern, event)) => match evaluate(&pattern, &event, any_event) {
-                Ok(true) => Verdict::Match,
-                Ok(false) => Verdict::NoMatch,
-                Err(error) => Verdict::Invalid(error.to_string()),
+        let verdict = match input::line_text(line) {
+            Err(what) => {
+                not_utf8 += 1;
+                // The answers so far first, to keep the streams in order.
+                output.flush().map_err(Failure::Write)?;
+                let _ = writeln!(err, "evpat: {}:{number}: {what}", input::STDIN_NAME);
+                Verdict::Invalid(format!("line {number}: {what}"))
+            }
+            Ok(line) => match read_pair(line) {
+                Ok((pattern, event)) => match evaluate(&pattern, &event, any_event) {
+                    Ok(true) => Verdict::Match,
+                    Ok(false) => Verdict::NoMatch,
+                    Err(error) => Verdict::Invalid(error.to_string()),
+                },
+                Err(what) => Verdict::Invalid(format!("line {number}: {what}")),
             },
-            Err(what) => Verdict::Invalid(format!("line {number}: {what}")),
         };
         write_verdict(&mut output, &verdict).map_err(Failure::Write)?;
     }
-    output.flush().map_err(Failure::Write)
+    output.flush().map_err(Failure::Write)?;
+    Ok(not_utf8)
 }
 
 fn write_verdict(output: &mut impl Write, verdict: &Verdict) -> io::Result<()> {
@@ -107,13 +134,10 @@ fn evaluate(pattern: &str, event: &str, any_event: bool) -> Result<bool, evpat::
 
 /// The pattern's and the event's text on one input line, or what is wrong
 /// with the line.
-fn read_pair(line: &[u8]) -> Result<(Cow<'_, str>, Cow<'_, str>), String> {
+fn read_pair(line: &str) -> Result<(Cow<'_, str>, Cow<'_, str>), String> {
     if line.is_empty() {
         return Err("empty line".to_owned());
     }
-    let line = std::str::from_utf8(line).map_err(|error| {
-        format!("not valid UTF-8 (invalid byte at offset {})", error.valid_up_to())
-    })?;
     let value: &RawValue = serde_json::from_str(line).map_err(|error| {
         // serde_json says `at line 1 column C`; the line is ours to number.
         let message = error.to_string();
@@ -200,8 +224,10 @@ mod tests {
     use super::*;
 
     fn answer(input: &str, any_event: bool) -> String {
-        let mut output = Vec::new();
-        assert!(answer_all(BufReader::new(input.as_bytes()), &mut output, any_event).is_ok());
+        let (mut output, mut err) = (Vec::new(), Vec::new());
+        let not_utf8 =
+            answer_all(BufReader::new(input.as_bytes()), &mut output, &mut err, any_event);
+        assert!(matches!(not_utf8, Ok(0)) && err.is_empty());
         String::from_utf8(output).unwrap()
     }
 
@@ -224,7 +250,7 @@ mod tests {
 
     #[test]
     fn says_what_is_wrong_with_a_line() {
-        let wrong = |line: &str| read_pair(line.as_bytes()).map(|_| ()).unwrap_err();
+        let wrong = |line: &str| read_pair(line).map(|_| ()).unwrap_err();
         assert_eq!(
             wrong("[1]"),
             "expected an object with \"pattern\" and \"event\", found an array"
@@ -237,16 +263,29 @@ mod tests {
             "not valid JSON: EOF while parsing an object at column 13"
         );
         assert_eq!(wrong("{} x"), "not valid JSON: trailing characters at column 4");
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_answered_and_reported() {
+        let (mut output, mut err) = (Vec::new(), Vec::new());
+        let input = b"{\"pattern\": {\"a\": [1]}, \"event\": {\"a\": \"\xff\"}}\n{}\n";
+        let not_utf8 = answer_all(BufReader::new(&input[..]), &mut output, &mut err, true);
+        assert!(matches!(not_utf8, Ok(1)));
         assert_eq!(
-            read_pair(b"{\xff}").map(|_| ()).unwrap_err(),
-            "not valid UTF-8 (invalid byte at offset 1)"
+            String::from_utf8(output).unwrap(),
+            "{\"result\":\"invalid\",\"error\":\"line 1: not valid UTF-8 (byte 0xff at column 41)\"}\n\
+             {\"result\":\"invalid\",\"error\":\"line 2: missing \\\"pattern\\\"\"}\n"
+        );
+        assert_eq!(
+            String::from_utf8(err).unwrap(),
+            "evpat: <stdin>:1: not valid UTF-8 (byte 0xff at column 41)\n"
         );
     }
 
     #[test]
     fn ignores_other_keys_and_decodes_escaped_ones() {
         let (pattern, event) =
-            read_pair(br#"{"name": "x", "p\u0061ttern": "{}", "event": [1]}"#).unwrap();
+            read_pair(r#"{"name": "x", "p\u0061ttern": "{}", "event": [1]}"#).unwrap();
         assert_eq!((pattern.as_ref(), event.as_ref()), ("{}", "[1]"));
     }
 }

@@ -9,27 +9,31 @@ use std::path::Path;
 
 use evpat::{Limits, Pattern};
 
-use crate::input;
+use crate::{Status, input};
 
-/// Checks the pattern in `path` (`-` for stdin).
+/// Checks the pattern in `path` (`-` for stdin): [`Status::Success`] when
+/// it is valid, [`Status::Error`] (and the error on stderr) when not.
 ///
 /// # Errors
 ///
-/// The message to print when the file cannot be read, is not UTF-8, or
-/// holds an invalid pattern.
-pub fn run(path: &Path) -> Result<(), String> {
-    let (name, text) = input::read_text(path).map_err(|error| format!("evpat: {error}"))?;
+/// When the file cannot be read or is not UTF-8, or stdout cannot be
+/// written.
+pub fn run(path: &Path) -> anyhow::Result<Status> {
+    let (name, text) = input::read_command_input(path)?;
     match Pattern::parse_with_limits(&text, &Limits::AWS) {
         Ok(pattern) => {
-            // A closed stdout has nobody left to tell; the exit code says it.
             let mut out = io::stdout().lock();
-            let _ = writeln!(out, "{name}: valid");
+            writeln!(out, "{name}: valid")?;
             for lint in evpat::lint(&pattern) {
-                let _ = writeln!(out, "{}", lint_text(&name, &text, &lint));
+                writeln!(out, "{}", lint_text(&name, &text, &lint))?;
             }
-            Ok(())
+            out.flush()?;
+            Ok(Status::Success)
         }
-        Err(error) => Err(pattern_error(&name, &text, &error)),
+        Err(error) => {
+            note!("{}", pattern_error(&name, &text, &error));
+            Ok(Status::Error)
+        }
     }
 }
 

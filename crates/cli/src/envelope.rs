@@ -32,7 +32,7 @@ pub struct Args {
 /// Prints each delivered event as JSON; entries PutEvents would refuse are
 /// reported on stderr, and the exit code is then 2.
 pub fn run(args: &Args) -> anyhow::Result<Status> {
-    let (name, text) = input::read_text(&args.entry_file).map_err(anyhow::Error::msg)?;
+    let (name, text) = input::read_command_input(&args.entry_file)?;
     let time = args
         .time
         .clone()
@@ -49,7 +49,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     }) {
         Ok(results) => results,
         Err(error) => {
-            writeln!(io::stderr(), "evpat: {name}: {error}")?;
+            note!("evpat: {name}: {error}");
             return Ok(Status::Error);
         }
     };
@@ -59,7 +59,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         match result {
             Ok(event) => writeln!(out, "{}", serde_json::to_string_pretty(event)?)?,
             Err(error) => {
-                writeln!(io::stderr(), "evpat: {name}: entry {}: {error}", i + 1)?;
+                note!("evpat: {name}: entry {}: {error}", i + 1);
                 status = Status::Error;
             }
         }

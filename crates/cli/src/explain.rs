@@ -35,18 +35,12 @@ pub struct Args {
 pub fn run(args: &Args) -> anyhow::Result<Status> {
     input::stdin_at_most_once([args.pattern_file.as_path(), args.event_file.as_path()])
         .map_err(anyhow::Error::msg)?;
-    let (pattern_name, pattern_text) =
-        input::read_text(&args.pattern_file).map_err(anyhow::Error::msg)?;
-    let (event_name, event_text) =
-        input::read_text(&args.event_file).map_err(anyhow::Error::msg)?;
+    let (pattern_name, pattern_text) = input::read_command_input(&args.pattern_file)?;
+    let (event_name, event_text) = input::read_command_input(&args.event_file)?;
     let pattern = match Pattern::parse_with_limits(&pattern_text, &Limits::AWS) {
         Ok(pattern) => pattern,
         Err(error) => {
-            writeln!(
-                io::stderr(),
-                "{}",
-                check::pattern_error(&pattern_name, &pattern_text, &error)
-            )?;
+            note!("{}", check::pattern_error(&pattern_name, &pattern_text, &error));
             return Ok(Status::Error);
         }
     };
@@ -54,13 +48,13 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         && let Err(error) = evpat::test_event_pattern(&pattern_text, &event_text)
         && error.subject() == Subject::Event
     {
-        writeln!(io::stderr(), "{}", event_error(&event_name, &error))?;
+        note!("{}", event_error(&event_name, &error));
         return Ok(Status::Error);
     }
     let event = match Event::parse_with_limits(&event_text, &Limits::AWS) {
         Ok(event) => event,
         Err(error) => {
-            writeln!(io::stderr(), "{}", event_error(&event_name, &error))?;
+            note!("{}", event_error(&event_name, &error));
             return Ok(Status::Error);
         }
     };

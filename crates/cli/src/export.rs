@@ -36,11 +36,11 @@ fn format_names() -> clap::builder::PossibleValuesParser {
 /// Writes the export. Exits 0, or 2 when the rule cannot be read, is
 /// invalid, or does not fit the format.
 pub fn run(args: &Args) -> anyhow::Result<Status> {
-    let (name, text) = input::read_text(&args.rule_file).map_err(anyhow::Error::msg)?;
+    let (name, text) = input::read_command_input(&args.rule_file)?;
     let rule = match read_rule(&name, &text, args.name.as_deref()) {
         Ok(rule) => rule,
         Err(message) => {
-            writeln!(io::stderr(), "{message}")?;
+            note!("{message}");
             return Ok(Status::Error);
         }
     };
@@ -54,12 +54,12 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
             stdout.write_all(out.text.as_bytes())?;
             stdout.flush()?;
             for warning in out.warnings {
-                writeln!(io::stderr(), "warning: {warning}")?;
+                note!("warning: {warning}");
             }
             Ok(Status::Success)
         }
         Err(error) => {
-            writeln!(io::stderr(), "evpat: {name}: {error}")?;
+            note!("evpat: {name}: {error}");
             Ok(Status::Error)
         }
     }

@@ -17,21 +17,27 @@
 //!
 //! A line that is not an event (not UTF-8, not JSON, not an object) is
 //! reported on stderr as `evpat: FILE:LINE: REASON` and the stream goes
-//! on: one bad record must not hide the rest of a log. Blank lines are
-//! skipped silently. The exit code is grep's: 0 when a line was selected
-//! (matched a rule), 1 when none was, 2 when a line was bad.
+//! on: one bad record must not hide the rest of a log. So is a `--rules`
+//! line that is not UTF-8; the other rules are still matched. (An invalid
+//! pattern stops the command: that is a rule to fix, not a damaged record.)
+//! Blank lines are skipped silently. The exit code is grep's: 0 when a line
+//! was selected (matched a rule), 1 when none was, 2 when a line was bad.
+//!
+//! A closed stdout ends the filter: the writer stops, and with `-j N` the
+//! workers and the reader stop with it (the reader through the channel of
+//! batches, which the last worker drops).
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 
 use anyhow::{Context, bail};
 use evpat::json::{self, Value};
 use evpat::{Limits, Pattern, RuleSet};
 
-use crate::{Status, check, input};
+use crate::{Lenient, Status, check, input};
 
 /// The arguments of `evpat filter`.
 #[derive(clap::Args)]
@@ -103,7 +109,7 @@ struct Rules {
     json: Vec<String>,
 }
 
-/// What the filter saw.
+/// What the filter saw (the events; bad rules are counted apart).
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Tally {
     selected: u64,
@@ -131,12 +137,18 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     };
     let rules_path = rules_file.or(args.pattern_file.as_deref()).unwrap_or(Path::new("-"));
     input::stdin_at_most_once([rules_path, events_path]).map_err(anyhow::Error::msg)?;
-    let (name, text) = input::read_text(rules_path).map_err(|e| anyhow::anyhow!("evpat: {e}"))?;
+    let (name, bytes) = input::read_bytes(rules_path).map_err(|e| anyhow::anyhow!("evpat: {e}"))?;
+    let whole_text =
+        |bytes| input::text_of(&name, bytes).map_err(|e| anyhow::anyhow!("evpat: {e}"));
+    let mut bad_rules = 0;
     let rules = if args.rules.is_some() {
-        rules_from_lines(&name, &text)?
+        let rules;
+        (rules, bad_rules) = rules_from_lines(&name, &bytes)?;
+        rules
     } else if args.rules_map.is_some() {
-        rules_from_map(&name, &text)?
+        rules_from_map(&name, &whole_text(bytes)?)?
     } else {
+        let text = whole_text(bytes)?;
         let pattern = Pattern::parse_with_limits(&text, &Limits::AWS)
             .map_err(|error| anyhow::anyhow!(check::pattern_error(&name, &text, &error)))?;
         rules_of(vec![(String::from("0"), "0".to_owned(), pattern)])
@@ -169,7 +181,8 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         0 => std::thread::available_parallelism().map_or(1, usize::from),
         n => n,
     };
-    let tally = filter(&rules, events, &mut out, &mut io::stderr(), &events_name, output, jobs)?;
+    let tally =
+        filter(&rules, events, &mut out, &mut Lenient(io::stderr()), &events_name, output, jobs)?;
     match output {
         Output::Lines { count: true, .. } => {
             writeln!(out, "{}", tally.selected).context("evpat: cannot write stdout")?;
@@ -182,7 +195,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         _ => {}
     }
     out.flush().context("evpat: cannot write stdout")?;
-    Ok(if tally.bad > 0 {
+    Ok(if tally.bad > 0 || bad_rules > 0 {
         Status::Error
     } else if tally.selected > 0 {
         Status::Success
@@ -203,11 +216,23 @@ fn rules_of(rules: Vec<(String, String, Pattern)>) -> Rules {
     Rules { set: builder.build(), names, json }
 }
 
-/// `--rules`: one pattern per line, the line number (from 0) its id.
-fn rules_from_lines(name: &str, text: &str) -> anyhow::Result<Rules> {
+/// `--rules`: one pattern per line, the line number (from 0) its id. A
+/// line that is not UTF-8 holds no rule: it is reported on stderr as
+/// `evpat: FILE:LINE: REASON` and skipped; the rules, and how many lines
+/// were skipped so.
+fn rules_from_lines(name: &str, text: &[u8]) -> anyhow::Result<(Rules, usize)> {
+    let mut not_utf8 = 0;
     let mut rules = Vec::new();
-    for (number, line) in text.split('\n').enumerate() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
+    for (number, line) in text.split(|&b| b == b'\n').enumerate() {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let line = match input::line_text(line) {
+            Ok(line) => line,
+            Err(reason) => {
+                note!("evpat: {name}:{}: {reason}", number + 1);
+                not_utf8 += 1;
+                continue;
+            }
+        };
         if line.trim().is_empty() {
             continue;
         }
@@ -217,7 +242,7 @@ fn rules_from_lines(name: &str, text: &str) -> anyhow::Result<Rules> {
         })?;
         rules.push((number.to_string(), number.to_string(), pattern));
     }
-    Ok(rules_of(rules))
+    Ok((rules_of(rules), not_utf8))
 }
 
 /// `--rules-map`: `{"id": pattern, ...}`, the pattern an object or a
@@ -344,7 +369,10 @@ fn filter(
     // Reader → workers → this thread, which writes in input order.
     let (batch_tx, jobs_rx) = mpsc::sync_channel::<Batch>(jobs * 2);
     let (done_tx, done_rx) = mpsc::sync_channel::<Done>(jobs * 2);
-    let jobs_rx = Mutex::new(jobs_rx);
+    // Owned by the workers only: when the last one stops (the writer has
+    // stopped), the receiver goes, and the reader's next send fails
+    // instead of waiting forever for room.
+    let jobs_rx = Arc::new(Mutex::new(jobs_rx));
     std::thread::scope(|scope| -> anyhow::Result<Tally> {
         let reader = scope.spawn(move || -> io::Result<()> {
             loop {
@@ -360,7 +388,7 @@ fn filter(
         });
         let workers: Vec<_> = (0..jobs)
             .map(|_| {
-                let (jobs_rx, done_tx) = (&jobs_rx, done_tx.clone());
+                let (jobs_rx, done_tx) = (Arc::clone(&jobs_rx), done_tx.clone());
                 let limits = &limits;
                 scope.spawn(move || {
                     let mut matcher = Matcher::new(rules, output, limits);
@@ -379,7 +407,7 @@ fn filter(
                 })
             })
             .collect();
-        drop(done_tx);
+        drop((done_tx, jobs_rx));
         let mut waiting = BTreeMap::new();
         let mut next = 0;
         let mut written = Ok(());
@@ -500,9 +528,7 @@ impl<'a> Matcher<'a> {
 /// Which rules the event on a line matches, or what is wrong with the
 /// line.
 fn evaluate(set: &RuleSet<usize>, line: &[u8], matched: &mut Vec<u32>) -> Result<(), String> {
-    let text = std::str::from_utf8(line).map_err(|error| {
-        format!("not valid UTF-8 (invalid byte at offset {})", error.valid_up_to())
-    })?;
+    let text = input::line_text(line)?;
     set.rule_indexes(text, matched).map_err(|error| error.reason().to_owned())
 }
 

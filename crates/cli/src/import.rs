@@ -35,13 +35,13 @@ fn source_names() -> clap::builder::PossibleValuesParser {
 /// Writes the rules. Exits 0, or 2 when the file cannot be read or holds no
 /// valid rule.
 pub fn run(args: &Args) -> anyhow::Result<Status> {
-    let (name, text) = input::read_text(&args.file).map_err(anyhow::Error::msg)?;
+    let (name, text) = input::read_command_input(&args.file)?;
     let from = args.from.as_deref().and_then(Source::from_name);
     let imported = match import(&text, from) {
         Ok(imported) => imported,
         Err(error) => {
             let place = format!("{name}:{}:{}", error.line(), error.column());
-            writeln!(io::stderr(), "{}", crate::export::placed(&place, &error, error.hint()))?;
+            note!("{}", crate::export::placed(&place, &error, error.hint()));
             return Ok(Status::Error);
         }
     };
@@ -50,11 +50,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         let names: Vec<String> = rules.iter().map(|rule| rule.name.clone()).collect();
         rules.retain(|rule| &rule.name == wanted);
         if rules.is_empty() {
-            writeln!(
-                io::stderr(),
-                "evpat: {name} has no rule named {wanted}; it has: {}",
-                names.join(", ")
-            )?;
+            note!("evpat: {name} has no rule named {wanted}; it has: {}", names.join(", "));
             return Ok(Status::Error);
         }
     }
@@ -68,14 +64,13 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     let mut stdout = io::stdout().lock();
     writeln!(stdout, "{text}")?;
     stdout.flush()?;
-    let mut stderr = io::stderr().lock();
     let count = match rules.len() {
         1 => "1 rule".to_owned(),
         n => format!("{n} rules"),
     };
-    writeln!(stderr, "evpat: {name}: {count} from {}", imported.source.title())?;
+    note!("evpat: {name}: {count} from {}", imported.source.title());
     for warning in imported.warnings {
-        writeln!(stderr, "warning: {warning}")?;
+        note!("warning: {warning}");
     }
     Ok(Status::Success)
 }

@@ -40,10 +40,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         Some(name) => match name.parse() {
             Ok(zone) => zone,
             Err(_) => {
-                writeln!(
-                    io::stderr(),
-                    "evpat: unknown time zone {name:?}: use an IANA name such as Europe/Paris"
-                )?;
+                note!("evpat: unknown time zone {name:?}: use an IANA name such as Europe/Paris");
                 return Ok(Status::Error);
             }
         },
@@ -53,7 +50,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         Some(text) => match DateTime::parse_from_rfc3339(text) {
             Ok(instant) => instant.with_timezone(&Utc),
             Err(error) => {
-                writeln!(io::stderr(), "evpat: --from {text:?} is not an RFC 3339 time: {error}")?;
+                note!("evpat: --from {text:?} is not an RFC 3339 time: {error}");
                 return Ok(Status::Error);
             }
         },
@@ -63,7 +60,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     let schedule = match Schedule::parse(&args.expression, service) {
         Ok(schedule) => schedule,
         Err(error) => {
-            writeln!(io::stderr(), "evpat: {error} {}", error.reason())?;
+            note!("evpat: {error} {}", error.reason());
             return Ok(Status::Error);
         }
     };

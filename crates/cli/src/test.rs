@@ -20,7 +20,7 @@ use evpat::{Event, Limits, Lint, Pattern};
 use crate::report::{self, ReportFormat};
 use crate::spec::{self, Expect, Source};
 use crate::style::Palette;
-use crate::{Status, check, explain, input};
+use crate::{Lenient, Status, check, explain, input};
 
 /// The arguments of `evpat test`.
 #[derive(clap::Args)]
@@ -82,7 +82,7 @@ fn run_events(
     event_paths: &[PathBuf],
     any_event: bool,
 ) -> anyhow::Result<Status> {
-    let (name, text) = input::read_text(pattern_path).map_err(|e| anyhow::anyhow!("evpat: {e}"))?;
+    let (name, text) = input::read_command_input(pattern_path)?;
     let pattern = Pattern::parse_with_limits(&text, &Limits::AWS)
         .map_err(|error| anyhow::anyhow!(check::pattern_error(&name, &text, &error)))?;
     let palette = Palette::for_stdout();
@@ -102,7 +102,7 @@ fn run_events(
             }
             Err(message) => {
                 failed = true;
-                stdout.flush().and_then(|()| writeln!(io::stderr(), "evpat: {message}"))
+                stdout.flush().map(|()| note!("evpat: {message}"))
             }
         }
         .context("evpat: cannot write stdout")?;
@@ -194,8 +194,9 @@ fn run_specs(args: &Args) -> anyhow::Result<Status> {
         deny_warnings: args.deny_warnings,
         palette: Palette::for_stdout(),
     };
-    let totals = report::write(&runs, &options, &mut io::stdout().lock(), &mut io::stderr())
-        .context("evpat: cannot write stdout")?;
+    let totals =
+        report::write(&runs, &options, &mut io::stdout().lock(), &mut Lenient(io::stderr()))
+            .context("evpat: cannot write stdout")?;
     Ok(if totals.errors > 0 {
         Status::Error
     } else if totals.failed > 0 {

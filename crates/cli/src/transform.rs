@@ -4,6 +4,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use chrono::Utc;
+use evpat_rule::transformer::TransformerErrorKind;
 use evpat_rule::{InputTransformer, ReservedValues};
 
 use crate::{Status, input};
@@ -33,12 +34,12 @@ pub struct Args {
 pub fn run(args: &Args) -> anyhow::Result<Status> {
     input::stdin_at_most_once([args.transformer_file.as_path(), args.event_file.as_path()])
         .map_err(anyhow::Error::msg)?;
-    let (name, text) = input::read_text(&args.transformer_file).map_err(anyhow::Error::msg)?;
-    let (_, event) = input::read_text(&args.event_file).map_err(anyhow::Error::msg)?;
+    let (name, text) = input::read_command_input(&args.transformer_file)?;
+    let (event_name, event) = input::read_command_input(&args.event_file)?;
     let transformer = match read_transformer(&text) {
         Ok(transformer) => transformer,
         Err(error) => {
-            writeln!(io::stderr(), "evpat: {name}: {error}")?;
+            note!("evpat: {name}: {error}");
             return Ok(Status::Error);
         }
     };
@@ -51,12 +52,17 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         ingestion_time: Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
     };
     for lint in evpat_rule::transformer::lint_with_event(&transformer, &event) {
-        writeln!(io::stderr(), "warning[{}]: {} = fix: {}", lint.code, lint.message, lint.fix)?;
+        note!("warning[{}]: {} = fix: {}", lint.code, lint.message, lint.fix);
     }
     let rendered = match evpat_rule::transformer::render(&transformer, &event, &reserved) {
         Ok(rendered) => rendered,
         Err(error) => {
-            writeln!(io::stderr(), "evpat: {name}: {error}")?;
+            // Name the file that is wrong: the event, or the transformer.
+            let name = match error.kind() {
+                TransformerErrorKind::InvalidEvent => &event_name,
+                _ => &name,
+            };
+            note!("evpat: {name}: {error}");
             return Ok(Status::Error);
         }
     };
@@ -64,7 +70,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     writeln!(out, "{}", rendered.output)?;
     out.flush()?;
     if let Some(reason) = rendered.reason {
-        writeln!(io::stderr(), "evpat: would not be delivered: {reason}")?;
+        note!("evpat: would not be delivered: {reason}");
     }
     Ok(if rendered.delivered { Status::Success } else { Status::Failure })
 }

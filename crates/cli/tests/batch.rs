@@ -158,3 +158,32 @@ fn answers_each_line_before_waiting_for_the_next() {
     drop(stdin);
     assert!(child.wait().unwrap().success());
 }
+
+/// A line that is not UTF-8 is not JSON Lines: it is answered `invalid`,
+/// so that the output stays aligned, reported on stderr, and the exit code
+/// is 2; the lines before and after are answered as usual.
+#[test]
+fn a_line_that_is_not_utf8_is_answered_reported_and_exits_2() {
+    let input = [
+        &br#"{"pattern": {"a": [1]}, "event": {"a": 1}}"#[..],
+        b"\n",
+        b"{\"pattern\": {\"a\": [\"caf\xe9\"]}, \"event\": {\"a\": 1}}",
+        b"\n",
+        br#"{"pattern": {"a": [1]}, "event": {"a": 2}}"#,
+        b"\n",
+    ]
+    .concat();
+    let output = evpat(&["batch", "--any-event"], &input);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output),
+        (
+            format!(
+                "{MATCH}\n\
+                 {{\"result\":\"invalid\",\"error\":\"line 2: not valid UTF-8 (byte 0xe9 at column 24)\"}}\n\
+                 {NO_MATCH}\n"
+            ),
+            "evpat: <stdin>:2: not valid UTF-8 (byte 0xe9 at column 24)\n".to_owned()
+        )
+    );
+}

@@ -77,7 +77,7 @@ fn a_file_that_is_not_utf8_is_refused() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         text(&output),
-        (String::new(), format!("evpat: {name} is not valid UTF-8 (invalid byte at offset 11)\n"))
+        (String::new(), format!("evpat: {name}:1: not valid UTF-8 (byte 0xe9 at column 12)\n"))
     );
 }
 

@@ -5,24 +5,58 @@ use std::process::{Command, Stdio};
 
 use crate::{evpat, outcome, text};
 
+/// Every command, as `evpat --help` lists them.
+const COMMANDS: [&str; 11] = [
+    "check",
+    "batch",
+    "test",
+    "filter",
+    "explain",
+    "schedule",
+    "envelope",
+    "transform",
+    "export",
+    "import",
+    "completions",
+];
+
 #[test]
 fn help_shows_examples_for_every_command() {
-    for args in [
-        &["--help"][..],
-        &["check", "--help"],
-        &["batch", "--help"],
-        &["test", "--help"],
-        &["filter", "--help"],
-        &["completions", "--help"],
-    ] {
-        let output = evpat(args, b"");
-        assert_eq!(output.status.code(), Some(0), "{args:?}");
-        let help = text(&output).0;
-        assert!(help.contains("\nExamples:\n  evpat "), "{args:?}: {help}");
-    }
     let help = text(&evpat(&["--help"], b"")).0;
-    for command in ["check", "batch", "test", "filter", "completions"] {
+    assert!(help.contains("\nExamples:\n  evpat "), "{help}");
+    for command in COMMANDS {
         assert!(help.contains(&format!("\n  {command} ")), "{command}: {help}");
+        let output = evpat(&[command, "--help"], b"");
+        assert_eq!(output.status.code(), Some(0), "{command}");
+        let help = text(&output).0;
+        assert!(help.contains("\nExamples:\n  evpat "), "{command}: {help}");
+    }
+}
+
+/// The exit codes are in `evpat --help` and in each command's, with what a
+/// closed stdout does.
+#[test]
+fn help_gives_every_command_its_exit_codes() {
+    let help = text(&evpat(&["--help"], b"")).0;
+    assert!(
+        help.contains(
+            "\nExit status, for every command (each one's --help says which it uses):\n  \
+             0  yes: valid, matched, every expectation held, written\n  \
+             1  no: an event did not match, a case failed, no line was selected\n  \
+             2  error: "
+        ),
+        "{help}"
+    );
+    assert!(help.ends_with("ends a command quietly, with 0.\n"), "{help}");
+    for command in COMMANDS {
+        let help = text(&evpat(&[command, "--help"], b"")).0;
+        let (_, status) = help.split_once("\n\nExit status:\n  0  ").expect(command);
+        assert!(status.contains("\n  2  "), "{command}: {status}");
+        assert!(status.contains("usage error\n"), "{command}: {status}");
+        assert!(
+            status.ends_with("\nA closed stdout (`evpat … | head -1`) ends it quietly, with 0.\n"),
+            "{command}: {status}"
+        );
     }
 }
 
@@ -39,7 +73,8 @@ fn completions_for_every_shell() {
     assert_eq!(evpat(&["completions", "tcsh"], b"").status.code(), Some(2));
 }
 
-/// Every command's output may go into `head`: a closed stdout is no error.
+/// Every command's output may go into `head`: a closed stdout is no error
+/// (more in `pipes.rs`).
 #[test]
 fn a_closed_stdout_is_not_an_error() {
     for args in [

@@ -38,7 +38,7 @@ fn bad_lines(name: &str) -> String {
     format!(
         "evpat: {name}:2: Unrecognized token 'not': was expecting \
          (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n\
-         evpat: {name}:4: not valid UTF-8 (invalid byte at offset 46)\n\
+         evpat: {name}:4: not valid UTF-8 (byte 0xea at column 47)\n\
          evpat: {name}:5: the event is a JSON array, not an object\n"
     )
 }
@@ -322,4 +322,93 @@ fn rule_options_are_checked() {
     );
     let (code, _, _) = filter(&["--rules", RULES, "--rules-map", RULES_MAP], b"{}");
     assert_eq!(code, Some(2));
+}
+
+/// A file in the tests' scratch directory holding `contents`; its name.
+fn scratch(name: &str, contents: &[u8]) -> String {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("filter-{name}"));
+    std::fs::write(&path, contents).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+/// An event line whose state is `état` in Latin-1: the `\xe9` is the 23rd
+/// character.
+const NOT_UTF8: &[u8] = b"{\"detail\": {\"state\": \"\xe9tat\"}}";
+
+/// A line that is not UTF-8 is named, with the bad byte and its column, and
+/// skipped: the lines before and after are still filtered, and the exit
+/// code says that a line was bad.
+#[test]
+fn lines_that_are_not_utf8_are_reported_and_skipped() {
+    let input = [STOPPING.as_bytes(), b"\n", NOT_UTF8, b"\n", RUNNING.as_bytes(), b"\n", b"\xff\n"]
+        .concat();
+    let input = [input.as_slice(), STOPPING.as_bytes(), b"\n"].concat();
+    let stderr = |name: &str| {
+        format!(
+            "evpat: {name}:2: not valid UTF-8 (byte 0xe9 at column 23)\n\
+             evpat: {name}:4: not valid UTF-8 (byte 0xff at column 1)\n"
+        )
+    };
+    for jobs in ["1", "2"] {
+        assert_eq!(
+            filter(&[EC2, "-n", "-j", jobs], &input),
+            (Some(2), format!("1:{STOPPING}\n5:{STOPPING}\n"), stderr("<stdin>")),
+            "-j {jobs}"
+        );
+        assert_eq!(
+            filter(&["--rules", RULES, "--ids", "-j", jobs], &input),
+            (Some(2), "[0,1]\nnull\n[0]\nnull\n[0,1]\n".to_owned(), stderr("<stdin>")),
+            "-j {jobs}"
+        );
+    }
+    let name = scratch("not-utf8.jsonl", &input);
+    assert_eq!(filter(&[EC2, "-c", &name], b""), (Some(2), "2\n".to_owned(), stderr(&name)));
+}
+
+/// A `--rules` line that is not UTF-8 holds no rule: it is named and
+/// skipped, and the other rules keep their ids (their line numbers).
+#[test]
+fn rules_that_are_not_utf8_are_reported_and_skipped() {
+    let rules = scratch(
+        "not-utf8-rules.jsonl",
+        b"{\"source\": [\"aws.ec2\"]}\n{\"detail\": {\"state\": [\"\xe9tat\"]}}\n\
+          {\"detail\": {\"state\": [\"stopping\"]}}\n",
+    );
+    let message = format!("evpat: {rules}:2: not valid UTF-8 (byte 0xe9 at column 24)\n");
+    let input = format!("{STOPPING}\n{RUNNING}\n");
+    assert_eq!(
+        filter(&["--rules", &rules, "--ids"], input.as_bytes()),
+        (Some(2), "[0,2]\n[0]\n".to_owned(), message.clone())
+    );
+    assert_eq!(
+        filter(&["--rules", &rules, "--count"], input.as_bytes()),
+        (Some(2), "0\t2\n2\t1\n".to_owned(), message.clone())
+    );
+    assert_eq!(filter(&["--rules", &rules], input.as_bytes()), (Some(2), input.clone(), message));
+}
+
+/// A pattern or a rules map is one JSON document: if it is not UTF-8,
+/// nothing is filtered, and the error names the file, the line and the
+/// column.
+#[test]
+fn a_pattern_that_is_not_utf8_stops_it() {
+    let pattern =
+        scratch("not-utf8-pattern.json", b"{\n  \"detail\": {\"state\": [\"\xe9tat\"]}\n}\n");
+    assert_eq!(
+        filter(&[&pattern], STOPPING.as_bytes()),
+        (
+            Some(2),
+            String::new(),
+            format!("evpat: {pattern}:2: not valid UTF-8 (byte 0xe9 at column 25)\n")
+        )
+    );
+    let map = scratch("not-utf8-map.json", b"{\"a\": {\"source\": [\"\xff\"]}}");
+    assert_eq!(
+        filter(&["--rules-map", &map], STOPPING.as_bytes()),
+        (
+            Some(2),
+            String::new(),
+            format!("evpat: {map}:1: not valid UTF-8 (byte 0xff at column 20)\n")
+        )
+    );
 }

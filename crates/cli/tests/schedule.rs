@@ -144,3 +144,30 @@ fn transform_says_when_an_event_would_be_dropped() {
         "{stderr}"
     );
 }
+
+/// The error names the file that is wrong: the event, or the transformer.
+#[test]
+fn transform_names_the_file_that_is_wrong() {
+    assert_eq!(
+        outcome(&in_fixtures(
+            &["transform", "transformers/instance-state.json", "events/not-json.json"],
+            b""
+        )),
+        (
+            Some(2),
+            String::new(),
+            "evpat: events/not-json.json: The event is not valid JSON: trailing comma at line 3 \
+             column 33\n"
+                .to_owned()
+        )
+    );
+    let (code, stdout, stderr) = outcome(&in_fixtures(
+        &["transform", "rules/ec2-stopping.json", "events/ec2-running-doc.json"],
+        b"",
+    ));
+    assert_eq!((code, stdout.as_str()), (Some(2), ""));
+    assert!(
+        stderr.starts_with("evpat: rules/ec2-stopping.json: not an InputTransformer"),
+        "{stderr}"
+    );
+}

@@ -65,6 +65,23 @@ fn bad_events_are_named_and_the_others_still_tested() {
     );
 }
 
+/// An event file that is not UTF-8 is named with the place of the bad
+/// byte; the other events are still tested.
+#[test]
+fn an_event_that_is_not_utf8_is_named_and_the_others_still_tested() {
+    let path = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("test-latin1.json");
+    std::fs::write(&path, b"{\n  \"source\": \"caf\xe9\"\n}\n").unwrap();
+    let name = path.to_str().unwrap();
+    assert_eq!(
+        test(&[EC2, "events/ec2-stopping.json", name, "events/ec2-running.json"], b""),
+        (
+            Some(2),
+            "events/ec2-stopping.json: match\nevents/ec2-running.json: no match\n".to_owned(),
+            format!("evpat: {name}:2: not valid UTF-8 (byte 0xe9 at column 17)\n")
+        )
+    );
+}
+
 #[test]
 fn any_event_skips_the_envelope_check() {
     assert_eq!(
