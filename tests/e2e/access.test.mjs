@@ -3,27 +3,19 @@
 // keyboard shortcuts with their help dialog, and smooth typing next to a
 // 1 MB event.
 
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { AxeBuilder } from "@axe-core/playwright";
-import { launchChromium, openPlayground, serveStatic } from "./harness.mjs";
+import {
+  eventEditor,
+  openPlayground,
+  patternEditor,
+  servePlayground,
+  verdictOf,
+} from "./harness.mjs";
 
-let server;
-let browser;
+const env = servePlayground();
 
-before(async () => {
-  server = await serveStatic();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const verdictOf = (page) => page.getByRole("region", { name: "Result" }).getByRole("status");
-const patternEditor = (page) => page.getByLabel("Event pattern");
-const eventEditor = (page) => page.getByLabel("Event", { exact: true });
 
 /** axe's violations on the page as it is, as "rule: target" lines. */
 async function violations(page) {
@@ -36,7 +28,7 @@ async function violations(page) {
 describe("accessibility", () => {
   for (const scheme of ["light", "dark"]) {
     test(`axe finds no violations in the main states (${scheme})`, async () => {
-      const { context, page, problems } = await openPlayground(browser, server.url, {
+      const { context, page, problems } = await openPlayground(env.browser, env.server.url, {
         colorScheme: scheme,
       });
       assert.deepEqual(await violations(page), [], "the first view");
@@ -64,7 +56,7 @@ describe("accessibility", () => {
   }
 
   test("Tab reaches every control in document order, each with a visible focus ring", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     // Every control a keyboard user should reach, in document order.
     const expected = await page.evaluate(() =>
       [...document.querySelectorAll("button, input, select, textarea, summary, a[href], [tabindex]")]
@@ -97,7 +89,7 @@ describe("accessibility", () => {
   });
 
   test("no horizontal scrolling at 375 px wide", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url, {
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url, {
       viewport: { width: 375, height: 800 },
     });
     await page.getByRole("button", { name: "Load every sample" }).click();
@@ -118,7 +110,7 @@ describe("accessibility", () => {
   test("the theme follows the system's light or dark setting", async () => {
     const colors = {};
     for (const scheme of ["light", "dark"]) {
-      const { context, page } = await openPlayground(browser, server.url, { colorScheme: scheme });
+      const { context, page } = await openPlayground(env.browser, env.server.url, { colorScheme: scheme });
       colors[scheme] = await page.evaluate(() => {
         const of = (el) => {
           const style = getComputedStyle(el);
@@ -127,7 +119,7 @@ describe("accessibility", () => {
         return {
           body: of(document.body),
           editor: of(document.querySelector(".editor")),
-          button: of(document.querySelector("button")),
+          button: of(document.querySelector("#app button")),
         };
       });
       await context.close();
@@ -143,7 +135,7 @@ describe("accessibility", () => {
 
 describe("keyboard shortcuts", () => {
   test("Alt+Shift+F formats, Alt+Shift+S shares, Shift+? lists them", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url, {
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url, {
       permissions: ["clipboard-read", "clipboard-write"],
     });
     await patternEditor(page).fill('{"source":["aws.ec2"],"detail":{"n":[1.50]}}');
@@ -188,7 +180,7 @@ describe("keyboard shortcuts", () => {
 
 describe("responsiveness", () => {
   test("with a 1 MB event, typing in the pattern has no task over 50 ms", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     // A realistic 1 MB event: an envelope whose detail holds many records.
     const records = Array.from({ length: 7000 }, (_, i) => ({
       id: `r-${i}`,

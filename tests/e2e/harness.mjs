@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -104,3 +105,28 @@ export async function ensureOutputDir() {
   await mkdir(outputDir, { recursive: true });
   return outputDir;
 }
+
+/**
+ * For a test file: serves `root` (dist/ by default) and launches Chromium
+ * before its tests, and stops both after them. The returned object's
+ * `server` and `browser` are set once the `before` hook has run.
+ */
+export function servePlayground(root = distDir, prefix = "/") {
+  const shared = { server: undefined, browser: undefined };
+  before(async () => {
+    shared.server = await serveStatic(root, prefix);
+    shared.browser = await launchChromium();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
+
+/** The verdict under the editors: "Match", "No match", … */
+export const verdictOf = (page) => page.getByRole("region", { name: "Result" }).getByRole("status");
+/** The pattern editor. */
+export const patternEditor = (page) => page.getByLabel("Event pattern");
+/** The event editor. */
+export const eventEditor = (page) => page.getByLabel("Event", { exact: true });

@@ -1,39 +1,26 @@
 // The playground's first features: the editors, the verdict, errors, the
 // explanation, and the rule's export.
 
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import {
   ensureOutputDir,
-  launchChromium,
+  eventEditor,
   openPlayground,
-  serveStatic,
+  patternEditor,
+  servePlayground,
+  verdictOf,
 } from "./harness.mjs";
 
-let server;
-let browser;
+const env = servePlayground();
 
-before(async () => {
-  server = await serveStatic();
-  browser = await launchChromium();
-});
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const verdictOf = (page) =>
-  page.getByRole("region", { name: "Result" }).getByRole("status");
-
-const patternEditor = (page) => page.getByLabel("Event pattern");
-const eventEditor = (page) => page.getByLabel("Event", { exact: true });
 
 describe("the playground", () => {
   test("loads with no console errors or warnings", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     await assert.doesNotReject(verdictOf(page).waitFor());
     // Let anything late (icons, deferred errors) arrive.
     await page.waitForLoadState("networkidle");
@@ -44,7 +31,7 @@ describe("the playground", () => {
   });
 
   test("starts with the security-group example, and it matches", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     const pattern = JSON.parse(await patternEditor(page).inputValue());
     assert.deepEqual(pattern["detail-type"], ["AWS API Call via CloudTrail"]);
     assert.deepEqual(pattern.detail.eventSource, ["ec2.amazonaws.com"]);
@@ -64,7 +51,7 @@ describe("the playground", () => {
   });
 
   test("another event name does not match, and changing it back matches", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     const original = await eventEditor(page).inputValue();
     const edited = original.replace(
       '"eventName": "AuthorizeSecurityGroupIngress"',
@@ -84,7 +71,7 @@ describe("the playground", () => {
   });
 
   test("broken pattern JSON names its line and column, and fixing it recovers", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     const original = await patternEditor(page).inputValue();
     const lines = original.split("\n");
     // Line 4 is `    "eventSource": [...]`; unquoting the key breaks the
@@ -115,7 +102,7 @@ describe("the playground", () => {
   });
 
   test("broken event JSON names its line and column, and never blanks the page", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     await eventEditor(page).fill('{\n  "source": \n}');
     const error = page.locator("#event-editor-error .problem-message");
     await error.waitFor();
@@ -138,7 +125,7 @@ describe("the playground", () => {
   });
 
   test("a pattern of the wrong shape gets AWS's reason, its path and a hint", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     await patternEditor(page).fill('{"source": "aws.ec2"}');
     const error = page.locator("#pattern-editor-error");
     await error.waitFor();
@@ -156,7 +143,7 @@ describe("the playground", () => {
   });
 
   test("content filters are matched, with AWS's semantics", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     const pattern = JSON.parse(await patternEditor(page).inputValue());
     pattern.detail.eventName = [{ prefix: "Authorize" }];
     pattern.detail.sourceIPAddress = [{ cidr: "203.0.113.0/24" }];
@@ -172,7 +159,7 @@ describe("the playground", () => {
   });
 
   test("an AWS-invalid filter shows AWS's reason, the path and a hint", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     await patternEditor(page).fill('{\n  "detail": {\n    "state": [{"anything-but": {"prefix": ""}}]\n  }\n}');
     const error = page.locator("#pattern-editor-error");
     await error.waitFor();
@@ -187,7 +174,7 @@ describe("the playground", () => {
   });
 
   test("100,000 levels of nesting in the Event editor get an error, not a crash", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     await eventEditor(page).fill("[".repeat(100_000) + "]".repeat(100_000));
     const message = page.locator("#event-editor-error .problem-message");
     await message.waitFor();
@@ -205,7 +192,7 @@ describe("the playground", () => {
   });
 
   test("deep patterns get an error, not a crash", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     const message = page.locator("#pattern-editor-error .problem-message");
     // 200 nested objects fit in AWS's 4096 characters and pass the depth limit.
     await patternEditor(page).fill('{"a":'.repeat(200) + "[1]" + "}".repeat(200));
@@ -226,7 +213,7 @@ describe("the playground", () => {
   });
 
   test("a failing check explains why, and clicking it selects its part of the pattern", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     const original = await eventEditor(page).inputValue();
     await eventEditor(page).fill(
       original.replace('"eventName": "AuthorizeSecurityGroupIngress"', '"eventName": "DescribeInstances"'),
@@ -250,7 +237,7 @@ describe("the playground", () => {
   });
 
   test("a condition's reason and selection, with text before it that is not ASCII", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     const pattern = '{\n  "detail-type": ["AWS API Call via CloudTrail"],\n  "détail😀": ["x"],\n  "detail": {"eventSource": [{"prefix": "s3."}]}\n}';
     await patternEditor(page).fill(pattern);
     const failed = page.getByRole("button", { name: 'detail.eventSource: expected a string starting with "s3.", got "ec2.amazonaws.com"' });
@@ -263,7 +250,7 @@ describe("the playground", () => {
   });
 
   test("lints appear under the pattern editor", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     await patternEditor(page).fill('{"source": ["aws.EC2"], "detail": {"count": ["5"]}}');
     const lints = page.getByRole("list", { name: "Lints" });
     await lints.waitFor();
@@ -276,7 +263,7 @@ describe("the playground", () => {
   });
 
   test("the API JSON export's EventPattern string parses back to the pattern", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     const exported = () => page.getByRole("tabpanel").getByLabel("API JSON export");
     assert.equal(await page.getByRole("tab", { name: "API JSON" }).getAttribute("aria-selected"), "true");
     const rule = JSON.parse(await exported().textContent()).PutRule;
@@ -305,9 +292,9 @@ describe("the playground", () => {
   });
 
   test("Copy puts the export on the clipboard", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     await context.grantPermissions(["clipboard-read", "clipboard-write"], {
-      origin: server.url.replace(/\/$/, ""),
+      origin: env.server.url.replace(/\/$/, ""),
     });
     await page.getByRole("button", { name: "Copy", exact: true }).click();
     await page.getByText("Copied", { exact: true }).waitFor();
@@ -318,7 +305,7 @@ describe("the playground", () => {
   });
 
   test("a full-page screenshot is written to the test output folder", async () => {
-    const { context, page } = await openPlayground(browser, server.url, {
+    const { context, page } = await openPlayground(env.browser, env.server.url, {
       viewport: { width: 1280, height: 900 },
     });
     const file = join(await ensureOutputDir(), "playground.png");

@@ -2,36 +2,29 @@
 // matrix, the sample gallery, the rule panel, building a pattern from an
 // event; and the budgets, measured in the page.
 
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { ensureOutputDir, launchChromium, openPlayground, serveStatic } from "./harness.mjs";
+import {
+  ensureOutputDir,
+  eventEditor,
+  openPlayground,
+  patternEditor,
+  servePlayground,
+  verdictOf,
+} from "./harness.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 
-let server;
-let browser;
+const env = servePlayground();
 
-before(async () => {
-  server = await serveStatic();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const patternEditor = (page) => page.getByLabel("Event pattern");
-const eventEditor = (page) => page.getByLabel("Event", { exact: true });
-const verdictOf = (page) => page.getByRole("region", { name: "Result" }).getByRole("status");
 const summaryOf = (page) => page.locator("#events-summary");
 const eventRows = (page) => page.getByRole("list", { name: "Events" }).getByRole("listitem");
 
 async function open(options) {
-  return openPlayground(browser, server.url, options);
+  return openPlayground(env.browser, env.server.url, options);
 }
 
 async function addSampleEvent(page, name) {
@@ -301,7 +294,7 @@ describe("5. the rule panel", () => {
 
   test("every export format is a tab, and Copy puts its text on the clipboard", async () => {
     const { context, page, problems } = await open();
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url.replace(/\/$/, "") });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.server.url.replace(/\/$/, "") });
     const tabs = page.getByRole("tablist", { name: "Export" }).getByRole("tab");
     assert.deepEqual(await tabs.allTextContents(), [
       "API JSON", "AWS CLI", "SDK for JavaScript", "CloudFormation (JSON)", "CloudFormation (YAML)", "SAM",

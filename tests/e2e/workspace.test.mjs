@@ -2,27 +2,19 @@
 // workspace file, share links, the Content Security Policy, and a page that
 // makes no request once loaded.
 
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launchChromium, openPlayground, serveStatic } from "./harness.mjs";
+import {
+  eventEditor,
+  openPlayground,
+  patternEditor,
+  servePlayground,
+  verdictOf,
+} from "./harness.mjs";
 
-let server;
-let browser;
+const env = servePlayground();
 
-before(async () => {
-  server = await serveStatic();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const verdictOf = (page) => page.getByRole("region", { name: "Result" }).getByRole("status");
-const patternEditor = (page) => page.getByLabel("Event pattern");
-const eventEditor = (page) => page.getByLabel("Event", { exact: true });
 const workspaceBar = (page) => page.getByRole("toolbar", { name: "Workspace" });
 const rulesList = (page) => page.getByRole("list", { name: "Rules" });
 const eventNames = (page) =>
@@ -49,7 +41,7 @@ function workspaceFile(overrides = {}) {
 
 describe("autosave", () => {
   test("a reload restores the rules, events, texts and selections", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     await page.getByRole("button", { name: "Add rule" }).click();
     await patternEditor(page).fill(PATTERN);
     await page.getByRole("button", { name: "Add event" }).click();
@@ -77,23 +69,26 @@ describe("autosave", () => {
     await context.close();
   });
 
-  for (const [what, saved, expected] of [
+  const document = JSON.stringify({ format: "evpat-workspace", version: 1, rules: [{ name: "r" }], events: [] });
+  for (const [what, saved, expected, events] of [
     ["not JSON", "{not json", "Your saved work could not be restored: the workspace is not valid JSON: key must be a string (line 1, column 2)."],
     ["from a newer version", '{"format": "evpat-workspace", "version": 7}', "Your saved work could not be restored: this workspace was saved by a newer playground (format version 7); this page reads version 1: open it in the newer playground."],
     ["not a workspace", '{"rules": "yes"}', "Your saved work could not be restored: this is not a playground workspace: it has no \"format\": \"evpat-workspace\"."],
+    ["with damaged events", document, "Your saved work could not be restored: the workspace's events are not valid JSON: EOF while parsing an object (line 1, column 2).", "[{"],
   ]) {
     test(`saved work that is ${what} gives a notice, keeps the text and starts from the sample`, async () => {
-      const context = await browser.newContext();
-      await context.addInitScript((text) => {
+      const context = await env.browser.newContext();
+      await context.addInitScript(([text, events]) => {
         if (!sessionStorage.getItem("seeded")) {
           localStorage.setItem("evpat.workspace", text);
+          if (events != null) localStorage.setItem("evpat.workspace.events", events);
           sessionStorage.setItem("seeded", "1");
         }
-      }, saved);
+      }, [saved, events]);
       const page = await context.newPage();
       const errors = [];
       page.on("pageerror", (error) => errors.push(error.message));
-      await page.goto(server.url);
+      await page.goto(env.server.url);
       const notice = workspaceBar(page).locator("xpath=..").getByRole("alert");
       await notice.waitFor();
       assert.equal((await notice.textContent()).startsWith(expected), true, await notice.textContent());
@@ -108,7 +103,7 @@ describe("autosave", () => {
 
 describe("the workspace file", () => {
   test("Export workspace downloads the whole work as JSON", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     await patternEditor(page).fill(PATTERN);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -125,7 +120,7 @@ describe("the workspace file", () => {
   });
 
   test("Import workspace loads a file, and the previous work can be restored", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     await patternEditor(page).fill(PATTERN);
     await workspaceBar(page).getByLabel("Import workspace").setInputFiles({
       name: "team.json",
@@ -147,7 +142,7 @@ describe("the workspace file", () => {
   });
 
   test("a file that is not a workspace is refused with its reason, and nothing changes", async () => {
-    const { context, page } = await openPlayground(browser, server.url);
+    const { context, page } = await openPlayground(env.browser, env.server.url);
     const before = await patternEditor(page).inputValue();
     await workspaceBar(page).getByLabel("Import workspace").setInputFiles({
       name: "notes.json",
@@ -167,7 +162,7 @@ describe("the workspace file", () => {
 
 describe("share links", () => {
   test("Share puts the work in the fragment and copies the link; a fresh browser opens it", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url, {
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url, {
       permissions: ["clipboard-read", "clipboard-write"],
     });
     await page.getByRole("button", { name: "Add rule" }).click();
@@ -181,7 +176,7 @@ describe("share links", () => {
     await context.close();
 
     // A new context: no localStorage, no clipboard, only the link.
-    const fresh = await browser.newContext();
+    const fresh = await env.browser.newContext();
     const other = await fresh.newPage();
     await other.goto(link);
     await patternEditor(other).waitFor();
@@ -205,11 +200,11 @@ describe("share links", () => {
   });
 
   test("a damaged link gives a notice, and the page still works", async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.goto(`${server.url}#share=1.AAAA`);
+    await page.goto(`${env.server.url}#share=1.AAAA`);
     const alert = page.locator(".workspace-notice[role=alert]");
     await alert.waitFor();
     assert.equal(
@@ -217,7 +212,7 @@ describe("share links", () => {
       "This link could not be opened: the share link is damaged (not DEFLATE data): copy the whole link again.",
     );
     assert.equal(await verdictOf(page).textContent(), "Match");
-    await page.goto(`${server.url}#share=9.AAAA`);
+    await page.goto(`${env.server.url}#share=9.AAAA`);
     await page.reload();
     await alert.waitFor();
     assert.match(await alert.textContent(), /made by a newer playground \(link version 9\)/);
@@ -228,7 +223,7 @@ describe("share links", () => {
 
 describe("privacy and offline use", () => {
   test("the page has a strict Content Security Policy, and it blocks other origins", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url);
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
     const policy = await page
       .locator('meta[http-equiv="Content-Security-Policy"]')
       .getAttribute("content");
@@ -254,15 +249,15 @@ describe("privacy and offline use", () => {
   });
 
   test("after loading, nothing is requested, even while editing, sharing and exporting", async () => {
-    const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+    const context = await env.browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
     const page = await context.newPage();
     const requests = [];
     page.on("request", (request) => requests.push(request.url()));
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await verdictOf(page).waitFor();
     await page.getByRole("region", { name: "Rules × events" }).waitFor();
     await page.waitForLoadState("networkidle");
-    const origin = new URL(server.url).origin;
+    const origin = new URL(env.server.url).origin;
     assert.ok(requests.length > 0);
     assert.deepEqual(requests.filter((url) => !url.startsWith(origin + "/")), [], "only our own files");
     const loaded = requests.length;
@@ -288,7 +283,7 @@ describe("privacy and offline use", () => {
   });
 
   test("offline, the page still evaluates, shares and exports", async () => {
-    const { context, page, problems } = await openPlayground(browser, server.url, {
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url, {
       permissions: ["clipboard-read", "clipboard-write"],
     });
     await context.setOffline(true);
