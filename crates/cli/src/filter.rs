@@ -151,7 +151,7 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
         let text = whole_text(bytes)?;
         let pattern = Pattern::parse_with_limits(&text, &Limits::AWS)
             .map_err(|error| anyhow::anyhow!(check::pattern_error(&name, &text, &error)))?;
-        rules_of(vec![(String::from("0"), "0".to_owned(), pattern)])
+        rules_of(vec![(String::from("0"), "0".to_owned(), pattern)])?
     };
     let output = if args.ids {
         Output::Ids
@@ -204,16 +204,17 @@ pub fn run(args: &Args) -> anyhow::Result<Status> {
     })
 }
 
-/// Compiles rules given as (name, JSON id, pattern).
-fn rules_of(rules: Vec<(String, String, Pattern)>) -> Rules {
+/// Compiles rules given as (name, JSON id, pattern); more than a rule set
+/// holds (`Limits::max_rules`) is an error, never a rule left out.
+fn rules_of(rules: Vec<(String, String, Pattern)>) -> anyhow::Result<Rules> {
     let mut builder = RuleSet::builder();
     let (mut names, mut json) = (Vec::new(), Vec::new());
     for (i, (name, id, pattern)) in rules.into_iter().enumerate() {
-        builder.add(i, &pattern);
+        builder.try_add(i, &pattern).map_err(|full| anyhow::anyhow!("evpat: {full}"))?;
         names.push(name);
         json.push(id);
     }
-    Rules { set: builder.build(), names, json }
+    Ok(Rules { set: builder.build(), names, json })
 }
 
 /// `--rules`: one pattern per line, the line number (from 0) its id. A
@@ -242,7 +243,7 @@ fn rules_from_lines(name: &str, text: &[u8]) -> anyhow::Result<(Rules, usize)> {
         })?;
         rules.push((number.to_string(), number.to_string(), pattern));
     }
-    Ok((rules_of(rules), not_utf8))
+    Ok((rules_of(rules)?, not_utf8))
 }
 
 /// `--rules-map`: `{"id": pattern, ...}`, the pattern an object or a
@@ -282,7 +283,7 @@ fn rules_from_map(name: &str, text: &str) -> anyhow::Result<Rules> {
         let json = serde_json::to_string(&member.key).unwrap_or_default();
         rules.push((member.key, json, pattern));
     }
-    Ok(rules_of(rules))
+    rules_of(rules)
 }
 
 /// An invalid rule: where it is, AWS's message, and evpat's hint.
@@ -651,7 +652,7 @@ mod tests {
     }
 
     fn one_rule(pattern: &str) -> Rules {
-        rules_of(vec![("0".into(), "0".into(), Pattern::parse(pattern).unwrap())])
+        rules_of(vec![("0".into(), "0".into(), Pattern::parse(pattern).unwrap())]).unwrap()
     }
 
     #[test]

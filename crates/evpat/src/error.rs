@@ -43,8 +43,9 @@ pub enum ErrorKind {
     /// Malformed JSON: `{'bad': 1}` gives Jackson's
     /// `Unexpected character (''' (code 39)): was expecting double-quote to start field name`.
     Syntax,
-    /// Nesting deeper than [`crate::Limits::max_depth`]: `Document nesting
-    /// depth (129) exceeds the maximum allowed (128, …)` (Jackson's text).
+    /// Nesting deeper than [`crate::Limits::max_pattern_depth`] or
+    /// [`crate::Limits::max_event_depth`]: `Document nesting depth (129)
+    /// exceeds the maximum allowed (128, …)` (Jackson's text).
     TooDeep,
     /// A pattern longer than [`crate::Limits::max_pattern_chars`]
     /// (our text: `Event pattern is too long: 4097 characters, more than

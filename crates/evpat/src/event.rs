@@ -100,10 +100,22 @@ pub(crate) fn read_object(text: &str, limits: &Limits) -> Result<Node, Error> {
             text,
             whole,
             "$",
-        ));
+        )
+        .with_hint(format!(
+            "an event may be at most {} bytes (Limits::max_event_bytes; AWS allows 1 MiB)",
+            limits.max_event_bytes
+        )));
     }
     let node = json::read(text, limits.max_event_depth).map_err(|err| {
-        Error::syntax(Subject::Event, text, err).with_hint("the event must be valid JSON")
+        let error = Error::syntax(Subject::Event, text, err);
+        let hint = match error.kind() {
+            ErrorKind::TooDeep => format!(
+                "an event may nest {} levels deep (Limits::max_event_depth)",
+                limits.max_event_depth
+            ),
+            _ => "the event must be valid JSON".to_owned(),
+        };
+        error.with_hint(hint)
     })?;
     if !matches!(node.value, Value::Object(_)) {
         return Err(Error::new(

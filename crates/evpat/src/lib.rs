@@ -59,8 +59,8 @@
 //! |---|---|---|
 //! | [`ErrorKind::Syntax`] | Jackson's messages beyond the three recorded | Jackson 2.x wording |
 //! | [`ErrorKind::TooDeep`] | `Document nesting depth (N) exceeds the maximum allowed (M, …)` | Jackson's `StreamReadConstraints` |
-//! | [`ErrorKind::TooLong`] | `Event pattern is too long: N characters, more than the 4096 allowed` | ours |
-//! | [`ErrorKind::TooManyCombinations`] | `The pattern has N $or combinations, more than the 1000 allowed` | ours |
+//! | [`ErrorKind::TooLong`] | `Event pattern is too long: N characters, more than the M allowed` | ours |
+//! | [`ErrorKind::TooManyCombinations`] | `The pattern has N $or combinations, more than the M allowed` | ours |
 //! | [`ErrorKind::OnlyOneKey`], [`ErrorKind::InvalidMatchValue`], [`ErrorKind::EmptyObject`], [`ErrorKind::ExistsNotBoolean`], [`ErrorKind::NumericTooLong`], [`ErrorKind::NumberNotComparable`], [`ErrorKind::CidrMask`], [`ErrorKind::WildcardEscape`], [`ErrorKind::OrNotArray`], [`ErrorKind::OrTooFewBranches`], [`ErrorKind::OrReservedField`] | see each kind | event-ruler |
 //! | [`ErrorKind::WildcardTooComplex`] | AWS's text; the threshold is an approximation | AWS text, our threshold |
 //! | event errors | `Parameter Event is not valid.`, with our reason | AWS text, our reason |
@@ -73,21 +73,59 @@
 //!   range operator: X`; an empty list gives `Empty arrays are not allowed`.
 //! - `exists: false` is decided over the whole event, not per array element.
 //!
+//! # Limits
+//!
+//! Every limit, with its value in [`Limits::AWS`] (what AWS's
+//! TestEventPattern applies, and what [`test_event_pattern`] and
+//! [`check_envelope`] use) and in [`Limits::default`] (the library's
+//! roomier sizes, used by [`Pattern::parse`], [`Event::parse`] and
+//! [`RuleSet::builder`]). Any other values can be given in a [`Limits`],
+//! to [`Pattern::parse_with_limits`], [`Event::parse_with_limits`] and
+//! [`RuleSetBuilder::limits`]. Past a limit, the reason names the limit's
+//! value, and the hint the [`Limits`] field (AWS's texts are kept where
+//! AWS has one).
+//!
+//! | limit | field | `AWS` | `default()` | checked by | past it: kind and reason |
+//! |---|---|---|---|---|---|
+//! | pattern size | `max_pattern_chars` | 4096 characters | 65,536 characters | [`Pattern::parse_with_limits`] | [`ErrorKind::TooLong`]: `Event pattern is too long: 4097 characters, more than the 4096 allowed` |
+//! | pattern depth | `max_pattern_depth` | 128 | 128 | [`Pattern::parse_with_limits`] | [`ErrorKind::TooDeep`]: `Document nesting depth (129) exceeds the maximum allowed (128, …)` (Jackson's) |
+//! | event size | `max_event_bytes` | 1 MiB (1,048,576 bytes) | 16 MiB | [`Event::parse_with_limits`], [`RuleSet::matches`] | [`ErrorKind::EventTooLarge`]: `the event is 1048577 bytes, more than the 1048576 allowed` |
+//! | event depth | `max_event_depth` | 1000 | 1000 | [`Event::parse_with_limits`], [`RuleSet::matches`] | [`ErrorKind::TooDeep`]: `Document nesting depth (1001) exceeds the maximum allowed (1000, …)` |
+//! | `$or` combinations | `max_combinations` | 1000 | 1000 | [`Pattern::parse_with_limits`] | [`ErrorKind::TooManyCombinations`]: `The pattern has 1001 $or combinations, more than the 1000 allowed` |
+//! | rules in a [`RuleSet`] | `max_rules` | 100,000 | 100,000 | [`RuleSetBuilder::try_add`], [`RuleSetBuilder::try_build`] | [`TooManyRules`]: `rule 100001 is over the limit of 100000 rules in a RuleSet (Limits::max_rules)` |
+//! | wildcard complexity | fixed | 10 active states | 10 active states | [`Pattern::parse_with_limits`] | [`ErrorKind::WildcardTooComplex`]: AWS's `Rule is too complex - …`; the hint: `… can keep 11 or more matcher states active at once, over the limit of 10` |
+//!
+//! Wildcard complexity is the most states of the glob's matcher that one
+//! input keeps active at once (event-ruler's measure; AWS does not
+//! publish its threshold, and 10 separates AWS's recorded examples).
+//! `*:*:*:*:*` (10) is accepted and `*:*:*:*:*:x` (11) refused. The
+//! rule limit is the library's: a rule's memory grows with its pattern,
+//! and AWS's own quota (300 rules per event bus by default) is not
+//! applied. `tests/limits.rs` has a test at and just past each limit.
+//!
 //! # Input safety
 //!
-//! Nothing panics on any input, and [`Limits`] bound the work: pattern
-//! size and depth, event size and depth, `$or` combinations. Reading and
-//! flattening are iterative, so a 100,000-deep array is refused with
-//! [`ErrorKind::TooDeep`] rather than overflowing the stack, natively and
-//! in WebAssembly. Stages that recurse (parse, validate, print) only see
-//! patterns within [`Limits::max_pattern_depth`].
+//! Nothing panics on any input, and the [limits](#limits) bound the
+//! work. Reading and flattening are iterative, so a 100,000-deep array is
+//! refused with [`ErrorKind::TooDeep`] rather than overflowing the stack,
+//! natively and in WebAssembly. Stages that recurse (parse, validate,
+//! print) only see patterns within [`Limits::max_pattern_depth`].
 //!
-//! The matcher is the reference implementation: array-consistent matching
+//! Within the limits, reading, parsing, validating, matching and
+//! explaining cost time linear in the input (a [`RuleSet`]'s build, times
+//! the rules): wildcards are matched run by run with a
+//! Knuth–Morris–Pratt search, sibling keys are gathered through a map, and
+//! the consistency search keeps the index chosen in each array.
+//! `tests/adversarial.rs` guards this with hostile inputs (a million
+//! array elements, 10,000 sibling keys, 10,000-digit numbers, globs of
+//! thousands of stars). One exception remains: array-consistent matching
 //! searches combinations of candidate values, which is exponential in the
-//! worst case for events with many values in many arrays.
+//! worst case for patterns with several fields whose values sit in many
+//! elements of nested arrays.
 #![deny(missing_docs)]
 
 mod ast;
+mod consistency;
 mod envelope;
 mod error;
 mod event;
@@ -114,4 +152,4 @@ pub use limits::Limits;
 pub use lint::{Lint, Severity, lint, lint_with_event};
 pub use pattern::Pattern;
 pub use render::render;
-pub use ruleset::{RuleSet, RuleSetBuilder};
+pub use ruleset::{RuleSet, RuleSetBuilder, TooManyRules};

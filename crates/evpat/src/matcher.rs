@@ -2,6 +2,7 @@
 //! matcher: written to be obviously right rather than fast; faster
 //! matchers are checked against it.
 
+use crate::consistency::consistent_choice;
 use crate::event::{Event, Field, Leaf};
 use crate::ir::{Branch, Condition, Ir, Rule, Scalar};
 
@@ -38,40 +39,14 @@ fn branch_matches(branch: &Branch, event: &Event) -> bool {
         }
         candidates.push(trails);
     }
+    // A rule with a value outside every array agrees with any choice.
+    candidates.retain(|trails| trails.iter().all(|trail| !trail.is_empty()));
     candidates.sort_by_key(Vec::len);
-    consistent_choice(&candidates, &mut Vec::new())
+    consistent_choice(&candidates)
 }
 
 fn rule_accepts(rule: &Rule, field: &Field) -> bool {
     rule.conditions.iter().any(|condition| condition.accepts(&field.value))
-}
-
-/// Whether one trail can be picked from each remaining candidate list so
-/// that all picked trails agree with each other.
-fn consistent_choice<'a>(
-    remaining: &[Vec<&'a [(u32, u32)]>],
-    chosen: &mut Vec<&'a [(u32, u32)]>,
-) -> bool {
-    let Some((first, rest)) = remaining.split_first() else {
-        return true;
-    };
-    first.iter().any(|trail| {
-        if !chosen.iter().all(|other| consistent(trail, other)) {
-            return false;
-        }
-        chosen.push(trail);
-        let found = consistent_choice(rest, chosen);
-        chosen.pop();
-        found
-    })
-}
-
-/// Two values are consistent unless they sit at different indexes of the
-/// same array.
-fn consistent(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
-    a.iter().all(|(array, index)| {
-        b.iter().all(|(other, other_index)| array != other || index == other_index)
-    })
 }
 
 impl Condition {
@@ -93,18 +68,5 @@ impl Condition {
             (Condition::Numeric(range), Leaf::Number(x)) => range.contains(*x),
             _ => false,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::consistent;
-
-    #[test]
-    fn consistency_compares_shared_arrays_only() {
-        assert!(consistent(&[(0, 1)], &[(0, 1), (3, 0)]));
-        assert!(!consistent(&[(0, 1)], &[(0, 2)]));
-        assert!(consistent(&[(0, 1)], &[(1, 2)]));
-        assert!(consistent(&[], &[(1, 2)]));
     }
 }

@@ -3,6 +3,7 @@
 //! of the wrong JSON type.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use crate::ast::{
     AnythingBut, Case, Field, FieldValue, Literal, Matcher, MatcherKind, NumericToken,
@@ -83,20 +84,24 @@ impl Parser<'_> {
         }
         // Every member is checked, in order, as AWS's streaming parser
         // does; then the last occurrence of each key wins.
-        let mut fields: Vec<Field> = Vec::with_capacity(members.len());
+        // Each key's place in `slots`; a key seen again empties its old
+        // slot, so that 10,000 siblings cost 10,000 lookups, not 10,000².
+        let mut slots: Vec<Option<Field>> = Vec::with_capacity(members.len());
+        let mut places: HashMap<&str, usize> = HashMap::with_capacity(members.len());
         for member in members {
             let field = self.field(member, path, or_branch)?;
-            if let Some(earlier) = fields.iter().position(|earlier| earlier.key == field.key) {
-                let earlier = fields.remove(earlier);
+            if let Some(earlier) = places.insert(&member.key, slots.len())
+                && let Some(earlier) = slots[earlier].take()
+            {
                 self.duplicates.borrow_mut().push(Duplicate {
                     key: earlier.key,
                     ignored: earlier.key_span,
                     path: earlier.path,
                 });
             }
-            fields.push(field);
+            slots.push(Some(field));
         }
-        Ok(Object { fields })
+        Ok(Object { fields: slots.into_iter().flatten().collect() })
     }
 
     fn field(&self, member: &Member, parent: &str, or_branch: bool) -> Result<Field, Error> {

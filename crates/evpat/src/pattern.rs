@@ -49,10 +49,22 @@ impl Pattern {
                 text,
                 Span { start, end: text.len() },
                 "$",
-            ));
+            )
+            .with_hint(format!(
+                "shorten the pattern to at most {} characters (Limits::max_pattern_chars; AWS allows 4096)",
+                limits.max_pattern_chars
+            )));
         }
-        let root = json::read(text, limits.max_pattern_depth)
-            .map_err(|err| Error::syntax(Subject::Pattern, text, err))?;
+        let root = json::read(text, limits.max_pattern_depth).map_err(|err| {
+            let error = Error::syntax(Subject::Pattern, text, err);
+            match error.kind() {
+                ErrorKind::TooDeep => error.with_hint(format!(
+                    "flatten the nesting, for example with dotted keys such as \"a.b.c\": a pattern may nest {} levels deep (Limits::max_pattern_depth)",
+                    limits.max_pattern_depth
+                )),
+                _ => error,
+            }
+        })?;
         let (ast, duplicates) = parse::parse(text, &root)?;
         drop(root);
         let ir = validate::validate(text, &ast, limits)?;

@@ -106,8 +106,14 @@
 //!   handed to [`Event::parse_with_limits`] for its error (and, should the
 //!   two ever disagree, for the answer).
 //! - Nothing recurses on input: scanning, skipping and the consistency
-//!   search keep explicit stacks, and nesting is limited by
+//!   decision keep explicit stacks, and nesting is limited by
 //!   [`Limits::max_event_depth`].
+//! - Work is linear: building in the total size of the patterns (a rule
+//!   path of d dots files d keys), matching in the event's size and the
+//!   candidates' leaves (wildcards are searched with Knuth–Morris–Pratt,
+//!   array consistency decided level by level, as the reference does).
+//! - At most [`Limits::max_rules`] rules (100,000 by default): past it
+//!   [`RuleSetBuilder::try_add`] refuses a new rule with [`TooManyRules`].
 //! - A `RuleSet` is immutable and `Send + Sync`; each thread keeps its own
 //!   scratch buffers, so many threads can match against one set.
 
@@ -148,31 +154,105 @@ pub struct RuleSet<I> {
 
 /// Collects rules for a [`RuleSet`]: add, replace and remove them by id,
 /// then [`build`](RuleSetBuilder::build).
+///
+/// A set holds at most [`Limits::max_rules`] rules (100,000 unless set
+/// with [`RuleSetBuilder::limits`]): [`RuleSetBuilder::try_add`] refuses
+/// a new rule past it with [`TooManyRules`], and [`RuleSetBuilder::add`]
+/// leaves it out and remembers the refusal for
+/// [`RuleSetBuilder::try_build`].
 #[derive(Clone, Debug)]
 pub struct RuleSetBuilder<I> {
     rules: Vec<(I, Pattern)>,
     positions: HashMap<I, usize>,
     limits: Limits,
+    /// The first rule [`RuleSetBuilder::add`] left out.
+    refused: Option<TooManyRules>,
 }
+
+/// A rule refused because the set already holds [`Limits::max_rules`]
+/// rules. Its text names the limit and its value: `rule 100001 is over
+/// the limit of 100000 rules in a RuleSet (Limits::max_rules)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TooManyRules {
+    rules: usize,
+    limit: usize,
+}
+
+impl TooManyRules {
+    /// How many rules the set would have held with the refused ones.
+    pub fn rules(&self) -> usize {
+        self.rules
+    }
+
+    /// The limit: [`Limits::max_rules`].
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+}
+
+impl std::fmt::Display for TooManyRules {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "rule {} is over the limit of {} rules in a RuleSet (Limits::max_rules)",
+            self.rules, self.limit
+        )
+    }
+}
+
+impl std::error::Error for TooManyRules {}
 
 impl<I: Clone + Eq + Hash> Default for RuleSetBuilder<I> {
     fn default() -> Self {
-        RuleSetBuilder { rules: Vec::new(), positions: HashMap::new(), limits: Limits::default() }
+        RuleSetBuilder {
+            rules: Vec::new(),
+            positions: HashMap::new(),
+            limits: Limits::default(),
+            refused: None,
+        }
     }
 }
 
 impl<I: Clone + Eq + Hash> RuleSetBuilder<I> {
     /// Adds a rule, or replaces the pattern of the rule with this id (which
     /// keeps its place in the order).
+    ///
+    /// A new rule past [`Limits::max_rules`] is left out, and the refusal
+    /// kept: [`RuleSetBuilder::try_build`] reports it. Use
+    /// [`RuleSetBuilder::try_add`] to hear of it at once.
     pub fn add(&mut self, id: I, pattern: &Pattern) -> &mut Self {
+        if let Err(refused) = self.insert(id, pattern) {
+            self.refused.get_or_insert(refused);
+        }
+        self
+    }
+
+    /// As [`RuleSetBuilder::add`], refusing a new rule past the limit.
+    ///
+    /// # Errors
+    ///
+    /// [`TooManyRules`] when the set holds [`Limits::max_rules`] rules
+    /// already and `id` is not one of them; the builder is unchanged.
+    pub fn try_add(&mut self, id: I, pattern: &Pattern) -> Result<&mut Self, TooManyRules> {
+        self.insert(id, pattern)?;
+        Ok(self)
+    }
+
+    fn insert(&mut self, id: I, pattern: &Pattern) -> Result<(), TooManyRules> {
         match self.positions.get(&id) {
             Some(&at) => self.rules[at].1 = pattern.clone(),
+            None if self.rules.len() >= self.limits.max_rules => {
+                return Err(TooManyRules {
+                    rules: self.rules.len() + 1,
+                    limit: self.limits.max_rules,
+                });
+            }
             None => {
                 self.positions.insert(id.clone(), self.rules.len());
                 self.rules.push((id, pattern.clone()));
             }
         }
-        self
+        Ok(())
     }
 
     /// Removes the rule with this id; returns whether there was one.
@@ -187,7 +267,8 @@ impl<I: Clone + Eq + Hash> RuleSetBuilder<I> {
         true
     }
 
-    /// The limits events are read within: [`Limits::default`] unless set.
+    /// The limits events are read within, and the most rules the set may
+    /// hold ([`Limits::max_rules`]): [`Limits::default`] unless set.
     pub fn limits(&mut self, limits: Limits) -> &mut Self {
         self.limits = limits;
         self
@@ -203,7 +284,25 @@ impl<I: Clone + Eq + Hash> RuleSetBuilder<I> {
         self.rules.is_empty()
     }
 
-    /// Compiles the rules.
+    /// Compiles the rules, checking the limit on their number.
+    ///
+    /// # Errors
+    ///
+    /// [`TooManyRules`] when [`RuleSetBuilder::add`] left a rule out, or
+    /// when the builder holds more rules than the limits set since allow.
+    pub fn try_build(&self) -> Result<RuleSet<I>, TooManyRules> {
+        if let Some(refused) = self.refused {
+            return Err(refused);
+        }
+        if self.rules.len() > self.limits.max_rules {
+            return Err(TooManyRules { rules: self.rules.len(), limit: self.limits.max_rules });
+        }
+        Ok(self.build())
+    }
+
+    /// Compiles the rules added (any [`RuleSetBuilder::add`] left out
+    /// past [`Limits::max_rules`] are not among them: see
+    /// [`RuleSetBuilder::try_build`]).
     pub fn build(&self) -> RuleSet<I> {
         let mut fields = Fields::default();
         let mut program = Program { rules: self.rules.len(), ..Program::default() };

@@ -287,10 +287,11 @@ impl Rules {
     ///
     /// # Errors
     ///
-    /// The pattern's error; the rules are then unchanged.
+    /// The pattern's error, or the set being full (`Limits::max_rules`);
+    /// the rules are then unchanged.
     pub fn add(&mut self, id: String, pattern: &str) -> Result<(), Box<ErrorObject>> {
         let pattern = Pattern::parse(pattern)?;
-        self.builder.add(id, &pattern);
+        self.builder.try_add(id, &pattern).map_err(|full| Box::new(ErrorObject::from(full)))?;
         self.compiled = None;
         Ok(())
     }

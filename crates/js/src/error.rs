@@ -125,6 +125,12 @@ impl From<RuleError> for ErrorObject {
     }
 }
 
+impl From<evpat::TooManyRules> for ErrorObject {
+    fn from(error: evpat::TooManyRules) -> ErrorObject {
+        ErrorObject::new(ErrorSubject::Argument, error.to_string())
+    }
+}
+
 impl From<ExportError> for ErrorObject {
     fn from(error: ExportError) -> ErrorObject {
         ErrorObject::new(ErrorSubject::Rule, error.to_string())

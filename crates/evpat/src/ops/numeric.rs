@@ -147,7 +147,9 @@ fn decimal(text: &str) -> Option<(bool, String, i64)> {
     if significant.is_empty() {
         return Some((false, String::new(), 0));
     }
-    let point = int.len() as i64 - leading as i64 + exponent;
+    // Checked: an exponent near `i64::MIN` or `i64::MAX` (a panic in
+    // debug builds before) is no exact double anyway.
+    let point = (int.len() as i64).checked_sub(leading as i64)?.checked_add(exponent)?;
     Some((negative, significant.to_owned(), point))
 }
 
@@ -215,5 +217,8 @@ mod tests {
         assert_eq!(comparable("9007199254740993"), None);
         assert_eq!(comparable("1.00000000000000000001"), None);
         assert_eq!(comparable("1e400"), None);
+        // Exponents at the ends of i64 overflowed here (a debug panic).
+        assert_eq!(comparable("0.001e-9223372036854775808"), None);
+        assert_eq!(comparable("1e-9223372036854775808"), None);
     }
 }

@@ -131,13 +131,23 @@ fn expand<'a>(fields: &'a [crate::ast::Field], prefix: &str) -> Vec<Vec<LeafSpec
     for field in fields {
         let path =
             if prefix.is_empty() { field.key.clone() } else { format!("{prefix}.{}", field.key) };
-        let alternatives: Vec<Vec<LeafSpec<'a>>> = match &field.value {
+        let mut alternatives: Vec<Vec<LeafSpec<'a>>> = match &field.value {
             FieldValue::Leaf(matchers) => vec![vec![(path, matchers.as_slice())]],
             FieldValue::Nested(object) => expand(&object.fields, &path),
             FieldValue::Or(branches) => {
                 branches.iter().flat_map(|branch| expand(&branch.fields, prefix)).collect()
             }
         };
+        // One alternative (no `$or`): extend in place. Copying every
+        // combination for every field made 10,000 siblings quadratic.
+        if alternatives.len() == 1 {
+            let alternative = alternatives.pop().unwrap_or_default();
+            match combos.as_mut_slice() {
+                [only] => only.extend(alternative),
+                _ => combos.iter_mut().for_each(|combo| combo.extend(alternative.iter().cloned())),
+            }
+            continue;
+        }
         combos = combos
             .iter()
             .flat_map(|combo| {

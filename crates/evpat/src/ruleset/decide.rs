@@ -242,42 +242,11 @@ fn trails(list: &[(u32, u32)]) -> impl Iterator<Item = &[(u32, u32)]> {
     })
 }
 
-/// Two trails are consistent unless they sit at different indexes of the
-/// same array.
-fn consistent(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
-    a.iter().all(|(array, index)| b.iter().all(|(other, i)| array != other || index == i))
-}
-
 /// Whether one trail can be picked from each list so that all picked
-/// trails are consistent: a backtracking search, iterative so that a
-/// branch with many leaves cannot exhaust the stack.
+/// trails are consistent: the reference matcher's own decision.
 fn consistent_choice(lists: &[Vec<(u32, u32)>]) -> bool {
     let all: Vec<Vec<&[(u32, u32)]>> = lists.iter().map(|l| trails(l).collect()).collect();
-    let mut order: Vec<usize> = (0..all.len()).collect();
-    order.sort_by_key(|&i| all[i].len());
-    // `picked[k]` is the trail tried for the k-th list in `order`.
-    let mut picked: Vec<usize> = Vec::with_capacity(all.len());
-    let mut next = 0;
-    loop {
-        let depth = picked.len();
-        if depth == order.len() {
-            return true;
-        }
-        let list = &all[order[depth]];
-        let fits = (next..list.len()).find(|&t| {
-            picked.iter().enumerate().all(|(k, &p)| consistent(list[t], all[order[k]][p]))
-        });
-        match fits {
-            Some(t) => {
-                picked.push(t);
-                next = 0;
-            }
-            None => match picked.pop() {
-                Some(t) => next = t + 1,
-                None => return false,
-            },
-        }
-    }
+    crate::consistency::consistent_choice(&all)
 }
 
 #[cfg(test)]

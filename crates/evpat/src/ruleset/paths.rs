@@ -4,16 +4,17 @@
 //!
 //! EventBridge joins keys with dots, so `{"a.b": 1}` and `{"a": {"b": 1}}`
 //! are both the field `a.b`. A state is therefore a prefix of some rule's
-//! path that ends just before one of its dots (or the root), and from a
-//! state every substring of the rest that ends at a later dot or at the
-//! end is a key: `a.b.c` gives the root the keys `a`, `a.b` and `a.b.c`.
+//! path that ends just before one of its dots (or the root), and each
+//! state keeps the segment of the rest up to the next dot as a key: `a.b.c`
+//! gives the root the key `a`, its state the key `b`, and so on. An event
+//! key with dots (`a.b`) walks the segments, so a path of d dots costs d
+//! keys, not the d² substrings (of d³ bytes) it once did.
 //!
 //! ```text
 //! paths: properties.STREET, geometry.type
 //!   root ─"properties"─▶ S1 ─"STREET"─▶ field 0
-//!        ─"properties.STREET"────────▶ field 0
 //!        ─"geometry"──▶ S2 ─"type"──▶ field 1
-//!        ─"geometry.type"────────────▶ field 1
+//!   "properties.STREET": root ─"properties"─▶ S1 ─"STREET"─▶ field 0
 //! ```
 
 use std::collections::HashMap;
@@ -64,43 +65,35 @@ impl Paths {
     /// The table for these rule paths; path `i` becomes field `i`.
     pub fn new(paths: &[String]) -> Paths {
         let mut builder: Vec<FxHashMap<Box<[u8]>, Target>> = vec![FxHashMap::default()];
-        let mut states: HashMap<&str, u32> = HashMap::new();
         for (id, path) in paths.iter().enumerate() {
-            let id = id as u32;
             // A dot at the very start separates nothing: joining a key to
             // the empty prefix adds no dot (`{"": {"c": 1}}` is the field
             // `c`), so only the key `.c` itself reaches the path `.c`.
-            let dots: Vec<usize> = path
-                .bytes()
-                .enumerate()
-                .filter(|&(i, b)| b == b'.' && i > 0)
-                .map(|(i, _)| i)
-                .collect();
-            // A key may start at the beginning or after any dot, and end at
-            // any later dot or at the end.
-            let starts = std::iter::once(0).chain(dots.iter().map(|d| d + 1));
-            for (n, start) in starts.enumerate() {
-                let from =
-                    if n == 0 { 0 } else { state_of(&mut states, &mut builder, path, dots[n - 1]) };
-                let ends = dots.iter().copied().filter(|&d| d >= start).chain([path.len()]);
-                for end in ends {
-                    let key: Box<[u8]> = path.as_bytes()[start..end].into();
-                    let target = if end == path.len() {
-                        Target { field: id, state: NONE }
-                    } else {
-                        Target {
-                            field: NONE,
-                            state: state_of(&mut states, &mut builder, path, end),
-                        }
-                    };
-                    let entry = builder[from as usize].entry(key).or_insert(Target::NOWHERE);
-                    if target.field != NONE {
-                        entry.field = target.field;
-                    }
-                    if target.state != NONE {
-                        entry.state = target.state;
-                    }
+            let dots =
+                path.bytes().enumerate().filter(|&(i, b)| b == b'.' && i > 0).map(|(i, _)| i);
+            let ends = dots.chain([path.len()]);
+            // Each segment, from the beginning or a dot to the next dot or
+            // the end, is a key of the state before it, which leads to the
+            // state after it (made on first use) or, at the end, to the
+            // field. Keys with dots walk these (see `lookup`): storing every
+            // substring instead made a path of d dots cost d³ bytes.
+            let (mut from, mut start) = (0u32, 0);
+            for end in ends {
+                let key: Box<[u8]> = path.as_bytes()[start..end].into();
+                let fresh = builder.len() as u32;
+                let entry = builder[from as usize].entry(key).or_insert(Target::NOWHERE);
+                if end == path.len() {
+                    entry.field = id as u32;
+                    break;
                 }
+                if entry.state == NONE {
+                    entry.state = fresh;
+                }
+                from = entry.state;
+                if from == fresh {
+                    builder.push(FxHashMap::default());
+                }
+                start = end + 1;
             }
         }
         // The empty key under the empty prefix leaves the prefix empty, as
@@ -122,9 +115,29 @@ impl Paths {
         Paths { states, ids }
     }
 
-    /// Where `key` leads from `state`.
+    /// Where `key` leads from `state`. A key with dots walks its segments
+    /// (`a.b` from the root is `a`, then `b`), as EventBridge joins keys
+    /// with dots; at the root a leading dot joins nothing and belongs to
+    /// the first segment.
     #[inline]
-    pub fn lookup(&self, state: u32, key: &[u8]) -> Target {
+    pub fn lookup(&self, mut state: u32, mut key: &[u8]) -> Target {
+        loop {
+            let skip = usize::from(state == 0);
+            let Some(dot) = key.iter().skip(skip).position(|&b| b == b'.').map(|i| i + skip) else {
+                return self.segment(state, key);
+            };
+            let next = self.segment(state, &key[..dot]);
+            if next.state == NONE {
+                return Target::NOWHERE;
+            }
+            state = next.state;
+            key = &key[dot + 1..];
+        }
+    }
+
+    /// Where a key without a joining dot leads from `state`.
+    #[inline]
+    fn segment(&self, state: u32, key: &[u8]) -> Target {
         match self.states.get(state as usize) {
             Some(Keys::Few(keys)) => {
                 for (k, target) in keys {
@@ -143,19 +156,6 @@ impl Paths {
     pub fn id(&self, path: &str) -> Option<u32> {
         self.ids.get(path).copied()
     }
-}
-
-/// The state for the prefix `path[..dot]`, created on first use.
-fn state_of<'a>(
-    states: &mut HashMap<&'a str, u32>,
-    builder: &mut Vec<FxHashMap<Box<[u8]>, Target>>,
-    path: &'a str,
-    dot: usize,
-) -> u32 {
-    *states.entry(&path[..dot]).or_insert_with(|| {
-        builder.push(FxHashMap::default());
-        (builder.len() - 1) as u32
-    })
 }
 
 #[cfg(test)]
@@ -184,6 +184,19 @@ mod tests {
         assert_eq!(paths.lookup(0, b"c").field, 0);
         assert_eq!(paths.lookup(0, b".d").field, 1);
         assert!(paths.lookup(0, b"d").is_nowhere());
+    }
+
+    /// A path of 30,000 segments: 30,000 keys, where every substring
+    /// took some 10¹³ bytes.
+    #[test]
+    fn long_dotted_paths_cost_linear_space() {
+        let path = vec!["a"; 30_000].join(".");
+        let paths = Paths::new(std::slice::from_ref(&path));
+        assert_eq!(paths.states.len(), 30_000);
+        assert_eq!(paths.lookup(0, path.as_bytes()).field, 0);
+        let half = vec!["a"; 15_000].join(".");
+        let state = paths.lookup(0, half.as_bytes()).state;
+        assert_eq!(paths.lookup(state, half.as_bytes()).field, 0);
     }
 
     #[test]
