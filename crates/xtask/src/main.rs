@@ -16,6 +16,7 @@
 
 mod csp;
 mod dist;
+mod fuzz;
 mod npm;
 mod run;
 mod setup;
@@ -35,7 +36,8 @@ Commands:
   npm                          setup, then the npm package into target/npm/
   csp [DIR]                    fill in DIR/index.html's script hashes (a trunk hook)
   bench [ARGS]                 the benchmarks (citylots, filter, wasm, explain);
-                               ARGS go to the citylots bench, e.g. --passes 10";
+                               ARGS go to the citylots bench, e.g. --passes 10
+  fuzz --seconds N [TARGET…]   each fuzz target (or those named) for N s, and a table";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
             setup::run(&workspace).and_then(|()| npm::build(&workspace))
         }
         Some("bench") => bench(&workspace, &args[1..]),
+        Some("fuzz") => fuzz::run(&workspace, &args[1..]),
         Some("csp") => csp::run(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
