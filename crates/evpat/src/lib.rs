@@ -118,10 +118,13 @@
 //! the consistency search keeps the index chosen in each array.
 //! `tests/adversarial.rs` guards this with hostile inputs (a million
 //! array elements, 10,000 sibling keys, 10,000-digit numbers, globs of
-//! thousands of stars). One exception remains: array-consistent matching
-//! searches combinations of candidate values, which is exponential in the
-//! worst case for patterns with several fields whose values sit in many
-//! elements of nested arrays.
+//! thousands of stars). Array-consistent matching is decided array by
+//! array, level by level (`consistency.rs`), in linear time. One exception
+//! remains: an event with duplicate keys, or with a dotted key beside the
+//! nested form of the same path (`{"a": [{"b": 1}], "a.b": [2]}`), can put
+//! one field's values in two sibling arrays; deciding consistency then is
+//! a constraint search, exponential in the worst case within each group of
+//! fields that share arrays.
 #![deny(missing_docs)]
 
 mod ast;

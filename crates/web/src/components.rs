@@ -14,6 +14,8 @@ pub mod workspace_bar;
 use std::ops::Deref;
 use std::rc::Rc;
 
+use wasm_bindgen_futures::JsFuture;
+
 /// Derived data handed to a component. Equal when it is the same
 /// computation: memos hand out a new `Rc` only when their inputs change,
 /// so comparing pointers is exact and costs nothing, where comparing
@@ -37,5 +39,15 @@ impl<T> Deref for Shared<T> {
 
     fn deref(&self) -> &T {
         &self.0
+    }
+}
+
+/// Puts `text` on the clipboard; whether the browser allowed it.
+pub async fn copy_text(text: &str) -> bool {
+    match web_sys::window() {
+        Some(window) => {
+            JsFuture::from(window.navigator().clipboard().write_text(text)).await.is_ok()
+        }
+        None => false,
     }
 }

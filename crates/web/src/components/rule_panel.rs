@@ -8,11 +8,11 @@ use evpat_rule::import::Source;
 use evpat_rule::schedule::chrono::{DateTime, Utc};
 use evpat_rule::schedule::minute_text;
 use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::{JsFuture, spawn_local};
+use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::Shared;
+use crate::components::{Shared, copy_text};
 use crate::state::{Action, Notice, RuleDraft, RuleField, TargetField};
 use crate::view_model::RulePanel;
 
@@ -280,13 +280,7 @@ pub fn ExportTabs(props: &ExportTabsProps) -> Html {
             let text = text.clone();
             let copy_status = copy_status.clone();
             spawn_local(async move {
-                let copied = match web_sys::window() {
-                    Some(window) => {
-                        let promise = window.navigator().clipboard().write_text(&text);
-                        JsFuture::from(promise).await.is_ok()
-                    }
-                    None => false,
-                };
+                let copied = copy_text(&text).await;
                 copy_status.set(if copied { CopyStatus::Copied } else { CopyStatus::Failed });
             });
         })

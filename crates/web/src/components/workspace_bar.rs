@@ -7,6 +7,7 @@ use wasm_bindgen_futures::{JsFuture, spawn_local};
 use web_sys::{HtmlDialogElement, HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::components::copy_text;
 use crate::persist;
 use crate::state::{Action, Notice, State};
 
@@ -28,13 +29,7 @@ pub fn WorkspaceBar(props: &WorkspaceBarProps) -> Html {
             Ok(url) => {
                 let state = state.clone();
                 spawn_local(async move {
-                    let copied = match web_sys::window() {
-                        Some(window) => {
-                            let promise = window.navigator().clipboard().write_text(&url);
-                            JsFuture::from(promise).await.is_ok()
-                        }
-                        None => false,
-                    };
+                    let copied = copy_text(&url).await;
                     state.dispatch(Action::Notify(Some(persist::shared_notice(&url, copied))));
                 });
             }
