@@ -194,7 +194,8 @@ pub fn autosave(state: &State) -> Option<Notice> {
             Err(_) => failed += text.len(),
         }
     }
-    let (document, _) = Workspace { events: Vec::new(), ..workspace }.to_parts();
+    // The document part: the workspace without its events.
+    let document = Workspace { events: Vec::new(), ..workspace }.to_json();
     if LAST_SAVED.with(|last| *last.borrow() != document) {
         match storage.set_item(SAVED, &document) {
             Ok(()) => LAST_SAVED.with(|last| *last.borrow_mut() = document),

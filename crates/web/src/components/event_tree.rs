@@ -69,68 +69,58 @@ fn draw(
             }) }
         }
     };
-    match &node.value {
-        Value::Object(members) => {
-            let items = members
-                .iter()
-                .map(|m| (Some(m.key.clone()), &m.value, Some(m.key.as_str())))
-                .collect();
-            html! {
-                <li>
-                    <span class="tree-key">{ name }</span>
-                    <ul>{ children(items, keys) }</ul>
-                </li>
-            }
-        }
-        Value::Array(items) => {
-            // Patterns see through arrays: an item's path is its array's.
-            let items = items
+    let items = match &node.value {
+        Value::Object(members) => Some(
+            members.iter().map(|m| (Some(m.key.clone()), &m.value, Some(m.key.as_str()))).collect(),
+        ),
+        // Patterns see through arrays: an item's path is its array's.
+        Value::Array(items) => Some(
+            items
                 .iter()
                 .enumerate()
                 .map(|(i, item)| {
                     (Some(format!("{}[{i}]", label.as_deref().unwrap_or(""))), item, None)
                 })
-                .collect();
-            html! {
-                <li>
-                    <span class="tree-key">{ name }</span>
-                    <ul>{ children(items, keys) }</ul>
-                </li>
+                .collect(),
+        ),
+        _ => None,
+    };
+    if let Some(items) = items {
+        return html! {
+            <li>
+                <span class="tree-key">{ name }</span>
+                <ul>{ children(items, keys) }</ul>
+            </li>
+        };
+    }
+    let Some(leaf) = Leaf::of(&node.value) else { return html! {} };
+    let at = node.span.start;
+    let path = keys.join(".");
+    let open = props.picked == Some(at);
+    let onclick = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::Pick(if open { None } else { Some(at) })))
+    };
+    let shown = leaf.to_json();
+    html! {
+        <li>
+            <span class="tree-key">{ format!("{name}: ") }</span>
+            <button type="button" class="tree-value" aria-expanded={open.to_string()}
+                aria-label={format!("{path} = {shown}")} {onclick}>
+                { shown.clone() }
+            </button>
+            if open {
+                <span class="tree-menu" role="group" aria-label={format!("Add {path} to the pattern")}>
+                    { for leaf.conditions().iter().map(|&condition| {
+                        let dispatch = props.dispatch.clone();
+                        let (keys, leaf) = (keys.clone(), leaf.clone());
+                        let onclick = Callback::from(move |_| {
+                            dispatch.emit(Action::AddCondition(keys.clone(), leaf.clone(), condition))
+                        });
+                        html! { <button type="button" {onclick}>{ condition.title() }</button> }
+                    }) }
+                </span>
             }
-        }
-        value => {
-            let Some(leaf) = Leaf::of(value) else { return html! {} };
-            let at = node.span.start;
-            let path = keys.join(".");
-            let open = props.picked == Some(at);
-            let onclick = {
-                let dispatch = props.dispatch.clone();
-                Callback::from(move |_| {
-                    dispatch.emit(Action::Pick(if open { None } else { Some(at) }))
-                })
-            };
-            let shown = leaf.to_json();
-            html! {
-                <li>
-                    <span class="tree-key">{ format!("{name}: ") }</span>
-                    <button type="button" class="tree-value" aria-expanded={open.to_string()}
-                        aria-label={format!("{path} = {shown}")} {onclick}>
-                        { shown.clone() }
-                    </button>
-                    if open {
-                        <span class="tree-menu" role="group" aria-label={format!("Add {path} to the pattern")}>
-                            { for leaf.conditions().iter().map(|&condition| {
-                                let dispatch = props.dispatch.clone();
-                                let (keys, leaf) = (keys.clone(), leaf.clone());
-                                let onclick = Callback::from(move |_| {
-                                    dispatch.emit(Action::AddCondition(keys.clone(), leaf.clone(), condition))
-                                });
-                                html! { <button type="button" {onclick}>{ condition.title() }</button> }
-                            }) }
-                        </span>
-                    }
-                </li>
-            }
-        }
+        </li>
     }
 }

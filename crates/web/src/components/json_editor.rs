@@ -78,9 +78,8 @@ pub fn JsonEditor(props: &JsonEditorProps) -> Html {
     let plain = text.len() > MAX_HIGHLIGHT_BYTES;
     // The editor draws again whenever the page does; its text rarely
     // changed (the other editor's did), and a long one costs to lex.
-    let segments = use_memo((props.value.clone(), props.error_span), |(text, error)| {
-        if text.len() > MAX_HIGHLIGHT_BYTES { Vec::new() } else { highlight(text, *error) }
-    });
+    let segments =
+        use_memo((props.value.clone(), props.error_span), |(text, error)| highlight(text, *error));
     let numbers = use_memo(if plain { 0 } else { line_count(text) }, |lines| {
         (1..=*lines).map(|n| format!("{n}\n")).collect::<String>()
     });
