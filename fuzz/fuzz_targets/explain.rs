@@ -3,7 +3,9 @@
 //!
 //! Asserts only what must hold: no panic or hang in `evpat::explain`, the
 //! tree's labels and headlines, `evpat::lint` and `evpat::lint_with_event`;
-//! and the explanation's verdict equals `Pattern::matches`.
+//! the explanation's verdict equals `Pattern::matches`; and so does the
+//! tree's own fold (`evpat::tree_verdict`) whenever no join was capped and
+//! the matcher decided.
 #![no_main]
 
 use evpat::{Check, Event, Limits, Pattern, explain, lint, lint_with_event};
@@ -32,6 +34,11 @@ fuzz_target!(|data: &[u8]| {
         "the explanation's verdict differs from Pattern::matches"
     );
     assert_eq!(explanation.root.matched, explanation.matched, "the root's verdict is the verdict");
+    if let (Some(tree), Ok(verdict)) =
+        (evpat::tree_verdict(&pattern, &event), pattern.try_matches(&event))
+    {
+        assert_eq!(tree, verdict, "the tree's own fold differs from Pattern::matches");
+    }
     walk(&explanation.root, 0);
     let _ = lint_with_event(&pattern, &event);
 });

@@ -129,7 +129,7 @@ fn evaluate(pattern: &str, event: &str, any_event: bool) -> Result<bool, evpat::
     }
     let pattern = Pattern::parse_with_limits(pattern, &Limits::AWS)?;
     let event = Event::parse_with_limits(event, &Limits::AWS)?;
-    Ok(pattern.matches(&event))
+    pattern.try_matches(&event)
 }
 
 /// The pattern's and the event's text on one input line, or what is wrong

@@ -120,7 +120,7 @@ fn run_events(
 /// TestEventPattern, or plain matching when any object is an event.
 fn evaluate(pattern: &Pattern, event: &str, any_event: bool) -> Result<bool, evpat::Error> {
     if any_event {
-        Ok(pattern.matches(&Event::parse_with_limits(event, &Limits::AWS)?))
+        pattern.try_matches(&Event::parse_with_limits(event, &Limits::AWS)?)
     } else {
         evpat::test_event_pattern(pattern.text(), event)
     }

@@ -13,32 +13,79 @@
 //! leaves of three values each, and a conflict found last: 3²⁰ tries).
 //!
 //! The split needs each leaf's values at one level, in one element, to
-//! go on into one array. Events with duplicate keys, or with a dotted key
-//! beside the nested form of the same path (`{"a": [{"b": 1}], "a.b":
-//! [2]}`), break that; for them the leaves are split into groups that
-//! share no array, and a backtracking search decides each group that the
-//! level-by-level decision cannot. That search is exponential in the
-//! worst case, within one such group.
+//! go on into one array. An event with a dotted key beside the nested
+//! form of the same path (`{"a": [{"b": 1}], "a.b": [2]}`) breaks that
+//! (a repeated key no longer can: the last one wins). For such events the
+//! leaves are split into groups that share no array, and a backtracking
+//! search decides each group that the level-by-level decision cannot.
+//! That search is exponential in the worst case, so it runs only when the
+//! group's combinations (the product of its leaves' value counts) are at
+//! most [`MAX_ARRAY_CHOICES`]; past that the answer is [`Undecided`],
+//! which matching reports as [`crate::ErrorKind::TooManyArrayChoices`].
+//! The count depends only on the values, never on the order they are
+//! tried in, so the reference matcher and the rule set refuse alike.
 
 use std::collections::{HashMap, HashSet};
 
-/// A trail: `(array, index)` pairs, outermost array first.
+/// A trail: `(array, index)` pairs, outermost first.
 pub(crate) type Trail<'a> = &'a [(u32, u32)];
+
+/// The most combinations of values the consistency search tries for one
+/// group of fields, in the one case that needs a search: an event that
+/// spells a field both with a dotted key and nested, with arrays on both
+/// sides. The search costs at most this many steps per field of the group.
+pub const MAX_ARRAY_CHOICES: u64 = 100_000;
+
+/// The search was not run: its group of lists would have more than
+/// [`MAX_ARRAY_CHOICES`] combinations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Undecided {
+    /// The first list of the group, by position.
+    pub list: usize,
+    /// The group's combinations, saturating at `u64::MAX`.
+    pub combinations: u64,
+}
 
 /// Whether one trail can be picked from each list so that all picked
 /// trails are consistent. An empty list of lists is trivially so; an
-/// empty list cannot be satisfied.
-pub(crate) fn consistent_choice(lists: &[Vec<Trail<'_>>]) -> bool {
+/// empty list cannot be satisfied. Each list's trails must be distinct.
+///
+/// # Errors
+///
+/// [`Undecided`] when no group of lists fails and some group needs a
+/// search of more than [`MAX_ARRAY_CHOICES`] combinations.
+pub(crate) fn consistent_choice(lists: &[Vec<Trail<'_>>]) -> Result<bool, Undecided> {
     if let Some(decided) = by_levels(lists) {
-        return decided;
+        return Ok(decided);
     }
     // Leaves that share no array are independent: searching each group
     // apart keeps a conflict in one from retrying the choices of others.
-    components(lists).iter().all(|group| by_levels(group).unwrap_or_else(|| backtracking(group)))
+    let mut undecided: Option<Undecided> = None;
+    for members in components(lists) {
+        let group: Vec<Vec<Trail<'_>>> = members.iter().map(|&i| lists[i].clone()).collect();
+        match by_levels(&group) {
+            Some(true) => {}
+            Some(false) => return Ok(false),
+            None => {
+                let combinations =
+                    group.iter().fold(1u64, |n, trails| n.saturating_mul(trails.len() as u64));
+                if combinations > MAX_ARRAY_CHOICES {
+                    let list = members[0];
+                    if undecided.is_none_or(|u| list < u.list) {
+                        undecided = Some(Undecided { list, combinations });
+                    }
+                } else if !backtracking(&group) {
+                    return Ok(false);
+                }
+            }
+        }
+    }
+    undecided.map_or(Ok(true), Err)
 }
 
-/// The lists grouped into sets that share no array with each other.
-fn components<'a>(lists: &[Vec<Trail<'a>>]) -> Vec<Vec<Vec<Trail<'a>>>> {
+/// The positions of the lists, grouped into sets that share no array
+/// with each other; each set in ascending order.
+fn components(lists: &[Vec<Trail<'_>>]) -> Vec<Vec<usize>> {
     // Union-find over the lists, joined through the arrays they mention.
     let mut parent: Vec<usize> = (0..lists.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -56,9 +103,9 @@ fn components<'a>(lists: &[Vec<Trail<'a>>]) -> Vec<Vec<Vec<Trail<'a>>>> {
             parent[a] = b;
         }
     }
-    let mut groups: HashMap<usize, Vec<Vec<Trail<'a>>>> = HashMap::new();
-    for (i, trails) in lists.iter().enumerate() {
-        groups.entry(root(&mut parent, i)).or_default().push(trails.clone());
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..lists.len() {
+        groups.entry(root(&mut parent, i)).or_default().push(i);
     }
     groups.into_values().collect()
 }
@@ -82,7 +129,7 @@ struct Context<'a> {
 }
 
 /// The level-by-level decision, or `None` when a leaf's values go on
-/// into two arrays from one element (duplicate keys).
+/// into two arrays from one element (a dotted key beside a nested path).
 fn by_levels(lists: &[Vec<Trail<'_>>]) -> Option<bool> {
     if lists.iter().any(Vec::is_empty) {
         return Some(false);
@@ -161,8 +208,9 @@ fn by_levels(lists: &[Vec<Trail<'_>>]) -> Option<bool> {
 /// A depth-first search over the lists, with an explicit stack (10,000
 /// leaves must not overflow a 1 MiB stack), keeping the index chosen in
 /// each array so that a trail is checked in time proportional to its
-/// length. Exponential in the worst case; only events with duplicate keys
-/// come here.
+/// length. Exponential in the worst case: only groups of at most
+/// [`MAX_ARRAY_CHOICES`] combinations, in events with a dotted key beside
+/// a nested path, come here.
 fn backtracking(lists: &[Vec<Trail<'_>>]) -> bool {
     let mut order: Vec<&Vec<Trail<'_>>> = lists.iter().collect();
     order.sort_by_key(|trails| trails.len());

@@ -22,7 +22,7 @@ pub fn test_event_pattern(pattern: &str, event: &str) -> Result<bool, Error> {
     let limits = Limits::AWS;
     check_envelope(event)?;
     let pattern = Pattern::parse_with_limits(pattern, &limits)?;
-    Ok(pattern.matches(&Event::parse_with_limits(event, &limits)?))
+    pattern.try_matches(&Event::parse_with_limits(event, &limits)?)
 }
 
 /// TestEventPattern's first check alone: `event` must be a JSON object

@@ -139,6 +139,12 @@ pub enum ErrorKind {
     EventEnvelope,
     /// The event is larger than [`crate::Limits::max_event_bytes`].
     EventTooLarge,
+    /// Matching could not decide array consistency within
+    /// [`crate::MAX_ARRAY_CHOICES`]: the event spells one field both with a
+    /// dotted key and nested (`"a.b"` beside `"a": [{"b": …}]`), so its
+    /// values sit in sibling arrays, and the choices between them multiply
+    /// past the limit. Our text names the field and the count.
+    TooManyArrayChoices,
 }
 
 impl ErrorKind {
@@ -178,6 +184,7 @@ impl ErrorKind {
         ErrorKind::EventNotObject,
         ErrorKind::EventEnvelope,
         ErrorKind::EventTooLarge,
+        ErrorKind::TooManyArrayChoices,
     ];
 }
 
@@ -377,6 +384,9 @@ fn default_hint(kind: ErrorKind) -> Option<&'static str> {
             "TestEventPattern needs id, account, source, time, region and detail-type"
         }
         ErrorKind::EventTooLarge => "an event may be at most 1 MB",
+        ErrorKind::TooManyArrayChoices => {
+            "spell each field one way in the event: nested objects, or dotted keys, not both"
+        }
     })
 }
 
@@ -432,12 +442,13 @@ mod tests {
                 ErrorKind::EventNotObject => 31,
                 ErrorKind::EventEnvelope => 32,
                 ErrorKind::EventTooLarge => 33,
+                ErrorKind::TooManyArrayChoices => 34,
             }
         }
         for (i, kind) in ErrorKind::ALL.iter().enumerate() {
             assert_eq!(index(*kind), i, "{kind:?}");
         }
-        assert_eq!(ErrorKind::ALL.len(), 34);
+        assert_eq!(ErrorKind::ALL.len(), 35);
     }
 
     #[test]

@@ -11,6 +11,11 @@
 //! `exists: true` does not match them. Keys are joined with `.`, as
 //! EventBridge joins them, so `{"a.b": 1}` and `{"a": {"b": 1}}` give the
 //! same field. The trail is what array-consistent matching compares.
+//!
+//! A key repeated in one object counts once, with its last value, as
+//! event-ruler reads events (its README: "When duplicate keys are passed
+//! Ruler will only consider the final value in the document order"), and
+//! as patterns already resolve duplicates.
 
 use crate::error::{Error, ErrorKind, Subject};
 use crate::json::{self, Node, Span, Value};
@@ -22,6 +27,12 @@ pub struct Event {
     /// Sorted by path, so that a pattern's leaf finds its values by binary
     /// search.
     pub(crate) fields: Vec<Field>,
+    /// The text, kept only when a key has a dot in it: only then can one
+    /// field's values sit in two sibling arrays (`{"a": [{"b": 1}],
+    /// "a.b": [2]}`), the one case where matching can refuse an event
+    /// ([`ErrorKind::TooManyArrayChoices`]), and the error needs the text
+    /// for its line and column.
+    pub(crate) dotted_text: Option<Box<str>>,
 }
 
 /// The arrays a value sits in, outermost first: (array id, index). Two
@@ -66,7 +77,8 @@ impl Event {
     ///
     /// As [`Event::parse`].
     pub fn parse_with_limits(text: &str, limits: &Limits) -> Result<Event, Error> {
-        Ok(Event { fields: flatten(&read_object(text, limits)?) })
+        let (fields, dotted) = flatten(&read_object(text, limits)?);
+        Ok(Event { fields, dotted_text: dotted.then(|| text.into()) })
     }
 
     /// Whether the event has fields strictly under `path`: then the value
@@ -75,6 +87,31 @@ impl Event {
         let prefix = format!("{path}.");
         let start = self.fields.partition_point(|f| f.path.as_str() < prefix.as_str());
         self.fields.get(start).is_some_and(|f| f.path.starts_with(&prefix))
+    }
+
+    /// The error for a match that array consistency left undecided, placed
+    /// at a value of the field reached through a dotted key.
+    pub(crate) fn undecided(&self, undecided: &crate::matcher::Undecided) -> Error {
+        let fields = self.at(&undecided.path);
+        let field = fields
+            .iter()
+            .find(|f| f.json_path.contains("[\"") && f.json_path.contains('.'))
+            .or(fields.first());
+        let (span, json_path) =
+            field.map_or((Span { start: 0, end: 0 }, "$"), |f| (f.span, f.json_path.as_str()));
+        Error::new(
+            Subject::Event,
+            ErrorKind::TooManyArrayChoices,
+            format!(
+                "cannot decide array consistency at {}: the event spells it both with a dotted key and nested, so its values sit in sibling arrays, and the choices between them come to {} combinations, more than the {} allowed",
+                undecided.path,
+                undecided.combinations,
+                crate::MAX_ARRAY_CHOICES
+            ),
+            self.dotted_text.as_deref().unwrap_or_default(),
+            span,
+            json_path,
+        )
     }
 
     /// The fields at `path`, in document order.
@@ -131,8 +168,8 @@ pub(crate) fn read_object(text: &str, limits: &Limits) -> Result<Node, Error> {
 }
 
 /// Flattens without recursion, so that the deepest event accepted cannot
-/// overflow the stack.
-fn flatten(root: &Node) -> Vec<Field> {
+/// overflow the stack; and whether any key has a dot in it.
+fn flatten(root: &Node) -> (Vec<Field>, bool) {
     /// A value still to visit, and where it is.
     struct Visit<'a> {
         node: &'a Node,
@@ -141,6 +178,7 @@ fn flatten(root: &Node) -> Vec<Field> {
         json_path: String,
     }
     let mut fields = Vec::new();
+    let mut dotted = false;
     let mut next_array = 0u32;
     let mut stack = vec![Visit {
         node: root,
@@ -151,7 +189,12 @@ fn flatten(root: &Node) -> Vec<Field> {
     while let Some(Visit { node, path, trail, json_path }) = stack.pop() {
         let leaf = match &node.value {
             Value::Object(members) => {
-                for member in members.iter().rev() {
+                let repeated = repeated_keys(members);
+                for (i, member) in members.iter().enumerate().rev() {
+                    if repeated.as_ref().is_some_and(|repeated| repeated[i]) {
+                        continue;
+                    }
+                    dotted |= member.key.contains('.');
                     stack.push(Visit {
                         node: &member.value,
                         path: if path.is_empty() {
@@ -189,7 +232,33 @@ fn flatten(root: &Node) -> Vec<Field> {
     }
     // Stable, so values at one path keep their document order.
     fields.sort_by(|a, b| a.path.cmp(&b.path));
-    fields
+    (fields, dotted)
+}
+
+/// Which members a later member with the same key overrides, or `None`
+/// when no key repeats (nearly always). Through a map for large objects,
+/// so 10,000 sibling keys cost 10,000 lookups, not 50 million compares.
+fn repeated_keys(members: &[json::Member]) -> Option<Vec<bool>> {
+    const FEW: usize = 16;
+    let mut repeated = vec![false; members.len()];
+    let mut any = false;
+    if members.len() <= FEW {
+        for (i, member) in members.iter().enumerate() {
+            if members[i + 1..].iter().any(|later| later.key == member.key) {
+                repeated[i] = true;
+                any = true;
+            }
+        }
+    } else {
+        let mut seen = std::collections::HashSet::with_capacity(members.len());
+        for (i, member) in members.iter().enumerate().rev() {
+            if !seen.insert(member.key.as_str()) {
+                repeated[i] = true;
+                any = true;
+            }
+        }
+    }
+    any.then_some(repeated)
 }
 
 #[cfg(test)]
@@ -234,6 +303,26 @@ mod tests {
         assert_eq!(error.reason(), "the event is a JSON array, not an object");
         assert_eq!(error.to_string(), "Parameter Event is not valid.");
         assert_eq!(Event::parse("nope").unwrap_err().kind(), ErrorKind::Syntax);
+    }
+
+    #[test]
+    fn a_repeated_key_counts_once_with_its_last_value() {
+        assert_eq!(fields(r#"{"a": 1, "b": 2, "a": [3]}"#), fields(r#"{"b": 2, "a": [3]}"#));
+        assert_eq!(
+            fields(r#"{"a": {"b": 1, "c": 2}, "a": {"c": 3}}"#),
+            fields(r#"{"a": {"c": 3}}"#)
+        );
+        // Past the size where a map is used, too.
+        let many: Vec<String> = (0..40).map(|i| format!("\"k{}\": {i}", i % 20)).collect();
+        let got = fields(&format!("{{{}}}", many.join(", ")));
+        assert_eq!(got.len(), 20);
+        assert!(got.iter().all(|(path, value, _)| {
+            let k: f64 = path[1..].parse().unwrap();
+            *value == Leaf::Number(k + 20.0)
+        }));
+        // Only a dotted key keeps the text.
+        assert!(Event::parse(r#"{"a": 1, "a": 2}"#).unwrap().dotted_text.is_none());
+        assert!(Event::parse(r#"{"a.b": 1}"#).unwrap().dotted_text.is_some());
     }
 
     #[test]

@@ -10,6 +10,8 @@
 //! verdict is a fold of the tree, and a property test holds it equal to
 //! [`crate::Pattern::matches`].
 
+use std::cell::Cell;
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::ast::{
@@ -21,10 +23,16 @@ use crate::json::{Span, quote};
 use crate::pattern::Pattern;
 use crate::validate;
 
-/// The most ways a node keeps. Joins of large arrays multiply ways; past
-/// this many, later ones are dropped, which can only turn a match into a
-/// no-match in pathological events, never the reverse.
+/// The most ways a join keeps. Joining fields in independent arrays
+/// multiplies their ways; past this many, later ones are dropped. That can
+/// only turn a nested object's ✓ into ✗, in events with arrays of
+/// thousands of elements, never the reverse; the verdict itself is the
+/// matcher's.
 const MAX_WAYS: usize = 4096;
+
+/// The most pairs of ways a join compares, so that no event makes a join
+/// cost more than this; the same caveat as [`MAX_WAYS`] applies past it.
+const MAX_JOIN_CHECKS: usize = 1 << 22;
 
 /// How many compared values a check keeps: enough to point at, without
 /// copying a large array into every explanation.
@@ -152,11 +160,16 @@ impl Check {
 
 /// Explains whether `event` matches `pattern`.
 pub fn explain(pattern: &Pattern, event: &Event) -> Explanation {
-    let explainer = Explainer { text: pattern.text(), event };
-    let (children, ways) = explainer.object(pattern.ast(), &[], "");
-    let matched = !ways.is_empty();
+    let explainer = Explainer { text: pattern.text(), event, capped: Cell::new(false) };
+    let (children, _) = explainer.object(pattern.ast(), &[], "");
+    // The verdict is the matcher's: the tree's joins of ways are capped,
+    // and the matcher is what everything else answers with.
+    let verdict = pattern.try_matches(event);
+    let matched = verdict == Ok(true);
     let reason = if matched {
         "the event matches the pattern".to_owned()
+    } else if let Err(undecided) = verdict {
+        undecided.reason().to_owned()
     } else if children.iter().all(|c| c.matched) {
         consistency_reason()
     } else {
@@ -181,6 +194,16 @@ pub fn explain(pattern: &Pattern, event: &Event) -> Explanation {
     Explanation { matched, root }
 }
 
+/// The verdict the tree's own fold gives, independent of the matcher, or
+/// `None` when a join hit [`MAX_WAYS`] or [`MAX_JOIN_CHECKS`]. For tests:
+/// it must equal [`Pattern::matches`] whenever it answers.
+#[doc(hidden)]
+pub fn tree_verdict(pattern: &Pattern, event: &Event) -> Option<bool> {
+    let explainer = Explainer { text: pattern.text(), event, capped: Cell::new(false) };
+    let (_, ways) = explainer.object(pattern.ast(), &[], "");
+    (!explainer.capped.get()).then_some(!ways.is_empty())
+}
+
 fn fields_matched(n: usize) -> String {
     if n == 1 { "matches".to_owned() } else { format!("all {n} fields match") }
 }
@@ -201,16 +224,33 @@ type Ways = Vec<Trail>;
 struct Explainer<'a> {
     text: &'a str,
     event: &'a Event,
+    /// Whether a join dropped ways.
+    capped: Cell<bool>,
 }
 
 impl Explainer<'_> {
     fn object(&self, object: &ast::Object, keys: &[String], prefix: &str) -> (Vec<Check>, Ways) {
-        let mut ways: Ways = vec![Trail::new()];
         let mut children = Vec::with_capacity(object.fields.len());
+        let mut all_ways = Vec::with_capacity(object.fields.len());
         for field in &object.fields {
             let (check, field_ways) = self.field(field, keys, prefix);
-            ways = join(&ways, &field_ways);
+            all_ways.push(field_ways);
             children.push(check);
+        }
+        // The fewest ways first: a selective field then narrows the ways
+        // before a broad one meets them, and the cap rarely bites.
+        all_ways.sort_by_key(Vec::len);
+        let mut all_ways = all_ways.into_iter();
+        let mut ways = all_ways.next().unwrap_or_else(|| vec![Trail::new()]);
+        for field_ways in all_ways {
+            if ways.is_empty() {
+                break;
+            }
+            let (joined, complete) = join(&ways, &field_ways);
+            ways = joined;
+            if !complete {
+                self.capped.set(true);
+            }
         }
         (children, ways)
     }
@@ -613,30 +653,63 @@ fn is_near(path: &str, wanted: &str) -> bool {
     matches!(path.next(), None | Some('.'))
 }
 
-fn join(left: &Ways, right: &Ways) -> Ways {
+/// The array-consistent merges of a way from each side, at most
+/// [`MAX_WAYS`]. The larger side is indexed by its ways' first entry, so
+/// that a way meets only the ways it can agree with: joining the fields of
+/// one array of 100,000 objects costs 100,000 lookups, not 10¹⁰ compares.
+/// Also whether the merges are complete.
+fn join(left: &Ways, right: &Ways) -> (Ways, bool) {
+    let (small, large) = if left.len() <= right.len() { (left, right) } else { (right, left) };
+    // Outermost array → index → ways of `large` that start there.
+    let mut by_first: HashMap<u32, HashMap<u32, Vec<&Trail>>> = HashMap::new();
+    let mut anywhere: Vec<&Trail> = Vec::new();
+    for way in large {
+        match way.first() {
+            Some(&(array, index)) => {
+                by_first.entry(array).or_default().entry(index).or_default().push(way)
+            }
+            None => anywhere.push(way),
+        }
+    }
+    let agree = |a: &Trail, b: &Trail| {
+        a.iter().all(|(array, i)| b.iter().all(|(other, j)| array != other || i == j))
+    };
     let mut joined = Ways::new();
-    'outer: for a in left {
-        for b in right {
-            if a.iter().all(|(array, i)| b.iter().all(|(other, j)| array != other || i == j)) {
+    let mut checks = 0usize;
+    for a in small {
+        let mut candidates: Vec<&Trail> = anywhere.clone();
+        for (array, elements) in &by_first {
+            match a.iter().find(|(x, _)| x == array) {
+                Some((_, index)) => candidates.extend(elements.get(index).into_iter().flatten()),
+                None => candidates.extend(elements.values().flatten()),
+            }
+        }
+        checks += candidates.len();
+        if checks > MAX_JOIN_CHECKS {
+            dedup(&mut joined);
+            return (joined, false);
+        }
+        for b in candidates {
+            if agree(a, b) {
                 let mut merged = a.clone();
                 merged.extend(b.iter().copied());
                 merged.sort_unstable();
                 merged.dedup();
                 joined.push(merged);
                 if joined.len() >= MAX_WAYS {
-                    break 'outer;
+                    dedup(&mut joined);
+                    return (joined, false);
                 }
             }
         }
     }
     dedup(&mut joined);
-    joined
+    (joined, true)
 }
 
 fn dedup(ways: &mut Ways) {
     ways.sort_unstable();
     ways.dedup();
-    ways.truncate(MAX_WAYS);
 }
 
 /// The values worth showing: the ones that matched, or else the first

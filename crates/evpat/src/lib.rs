@@ -72,6 +72,9 @@
 //! - In `numeric`, an unknown or misplaced operator gives `Bad numeric
 //!   range operator: X`; an empty list gives `Empty arrays are not allowed`.
 //! - `exists: false` is decided over the whole event, not per array element.
+//! - A key repeated in one object of an event counts once, with its last
+//!   value, as event-ruler documents ("Ruler will only consider the final
+//!   value in the document order") and as AWS resolves patterns.
 //!
 //! # Limits
 //!
@@ -94,6 +97,7 @@
 //! | `$or` combinations | `max_combinations` | 1000 | 1000 | [`Pattern::parse_with_limits`] | [`ErrorKind::TooManyCombinations`]: `The pattern has 1001 $or combinations, more than the 1000 allowed` |
 //! | rules in a [`RuleSet`] | `max_rules` | 100,000 | 100,000 | [`RuleSetBuilder::try_add`], [`RuleSetBuilder::try_build`] | [`TooManyRules`]: `rule 100001 is over the limit of 100000 rules in a RuleSet (Limits::max_rules)` |
 //! | wildcard complexity | fixed | 10 active states | 10 active states | [`Pattern::parse_with_limits`] | [`ErrorKind::WildcardTooComplex`]: AWS's `Rule is too complex - …`; the hint: `… can keep 11 or more matcher states active at once, over the limit of 10` |
+//! | array choices, for a field spelled both dotted and nested | fixed: [`MAX_ARRAY_CHOICES`] | 100,000 combinations | 100,000 combinations | [`Pattern::try_matches`], [`RuleSet::matches`] | [`ErrorKind::TooManyArrayChoices`]: `cannot decide array consistency at a.x1: … come to 110000 combinations, more than the 100000 allowed` |
 //!
 //! Wildcard complexity is the most states of the glob's matcher that one
 //! input keeps active at once (event-ruler's measure; AWS does not
@@ -119,12 +123,15 @@
 //! `tests/adversarial.rs` guards this with hostile inputs (a million
 //! array elements, 10,000 sibling keys, 10,000-digit numbers, globs of
 //! thousands of stars). Array-consistent matching is decided array by
-//! array, level by level (`consistency.rs`), in linear time. One exception
-//! remains: an event with duplicate keys, or with a dotted key beside the
-//! nested form of the same path (`{"a": [{"b": 1}], "a.b": [2]}`), can put
-//! one field's values in two sibling arrays; deciding consistency then is
-//! a constraint search, exponential in the worst case within each group of
-//! fields that share arrays.
+//! array, level by level (`consistency.rs`), in linear time. One case
+//! needs a search: an event that spells a field both with a dotted key and
+//! nested (`{"a": [{"b": 1}], "a.b": [2]}`), which puts the field's values
+//! in sibling arrays. The search is bounded by [`MAX_ARRAY_CHOICES`]
+//! combinations; past it, [`Pattern::try_matches`] and [`RuleSet::matches`]
+//! refuse with [`ErrorKind::TooManyArrayChoices`] (a repeated key cannot
+//! cause it: the last one counts). [`explain`] caps the ways it joins (the
+//! ✓ of a nested object in an array of many thousands may be lost), but
+//! its verdict is the matcher's.
 #![deny(missing_docs)]
 
 mod ast;
@@ -146,10 +153,11 @@ mod render;
 mod ruleset;
 mod validate;
 
+pub use consistency::MAX_ARRAY_CHOICES;
 pub use envelope::{ENVELOPE_FIELDS, check_envelope, test_event_pattern};
 pub use error::{Error, ErrorKind, Subject, line_column};
 pub use event::Event;
-pub use explain::{Check, CheckSubject, Compared, Explanation, Outcome, explain};
+pub use explain::{Check, CheckSubject, Compared, Explanation, Outcome, explain, tree_verdict};
 pub use json::{Span, minify};
 pub use limits::Limits;
 pub use lint::{Lint, Severity, lint, lint_with_event};

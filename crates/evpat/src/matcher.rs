@@ -6,25 +6,48 @@ use crate::consistency::consistent_choice;
 use crate::event::{Event, Field, Leaf};
 use crate::ir::{Branch, Condition, Ir, Rule, Scalar};
 
+/// A branch whose array consistency was not decided: see
+/// [`crate::consistency`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Undecided {
+    /// The field whose values sit in sibling arrays.
+    pub path: String,
+    pub combinations: u64,
+}
+
 impl Ir {
-    /// Whether any branch matches the event.
-    pub(crate) fn matches(&self, event: &Event) -> bool {
-        self.branches.iter().any(|branch| branch_matches(branch, event))
+    /// Whether any branch matches the event; undecided when none does and
+    /// one could not be decided.
+    pub(crate) fn matches(&self, event: &Event) -> Result<bool, Undecided> {
+        let mut undecided = None;
+        for branch in &self.branches {
+            match branch_matches(branch, event) {
+                Ok(true) => return Ok(true),
+                Ok(false) => {}
+                Err(u) => {
+                    undecided.get_or_insert(u);
+                }
+            }
+        }
+        undecided.map_or(Ok(false), Err)
     }
 }
+
+/// A rule's accepted values, by their trails, and the rule's path.
+type Candidate<'a> = (Vec<&'a [(u32, u32)]>, &'a str);
 
 /// Every rule must be satisfied by a value of the event, and the values
 /// chosen must be array-consistent: two values inside the same array must
 /// come from the same element of it.
-fn branch_matches(branch: &Branch, event: &Event) -> bool {
-    let mut candidates: Vec<Vec<&[(u32, u32)]>> = Vec::with_capacity(branch.rules.len());
+fn branch_matches(branch: &Branch, event: &Event) -> Result<bool, Undecided> {
+    let mut candidates: Vec<Candidate<'_>> = Vec::with_capacity(branch.rules.len());
     for rule in &branch.rules {
         let fields = event.at(&rule.path);
         if fields.is_empty() {
             if rule.conditions.contains(&Condition::Exists(false)) {
                 continue;
             }
-            return false;
+            return Ok(false);
         }
         let mut trails: Vec<&[(u32, u32)]> = fields
             .iter()
@@ -35,14 +58,19 @@ fn branch_matches(branch: &Branch, event: &Event) -> bool {
         trails.sort_unstable();
         trails.dedup();
         if trails.is_empty() {
-            return false;
+            return Ok(false);
         }
-        candidates.push(trails);
+        candidates.push((trails, &rule.path));
     }
     // A rule with a value outside every array agrees with any choice.
-    candidates.retain(|trails| trails.iter().all(|trail| !trail.is_empty()));
-    candidates.sort_by_key(Vec::len);
-    consistent_choice(&candidates)
+    candidates.retain(|(trails, _)| trails.iter().all(|trail| !trail.is_empty()));
+    candidates.sort_by_key(|(trails, _)| trails.len());
+    let lists: Vec<Vec<&[(u32, u32)]>> =
+        candidates.iter().map(|(trails, _)| trails.clone()).collect();
+    consistent_choice(&lists).map_err(|u| Undecided {
+        path: candidates[u.list].1.to_owned(),
+        combinations: u.combinations,
+    })
 }
 
 fn rule_accepts(rule: &Rule, field: &Field) -> bool {

@@ -74,8 +74,26 @@ impl Pattern {
     /// Whether `event` matches. Any JSON object is an event here, as in
     /// event-ruler and quamina; [`crate::test_event_pattern`] adds AWS's
     /// envelope check.
+    ///
+    /// An event that [`Pattern::try_matches`] cannot decide counts as no
+    /// match. That takes an event spelling one field both with a dotted
+    /// key and nested, with arrays on both sides; any event without a dot
+    /// in its keys is always decided.
     pub fn matches(&self, event: &Event) -> bool {
-        self.ir.matches(event)
+        self.ir.matches(event).unwrap_or(false)
+    }
+
+    /// Whether `event` matches, as [`Pattern::matches`], or why it cannot
+    /// be decided.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::TooManyArrayChoices`](crate::ErrorKind::TooManyArrayChoices)
+    /// when the event spells a field both with a dotted key and nested,
+    /// and deciding array consistency would take more than
+    /// [`crate::MAX_ARRAY_CHOICES`] combinations.
+    pub fn try_matches(&self, event: &Event) -> Result<bool, Error> {
+        self.ir.matches(event).map_err(|undecided| event.undecided(&undecided))
     }
 
     /// The text the pattern was parsed from, exactly as given.

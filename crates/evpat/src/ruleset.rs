@@ -405,29 +405,50 @@ impl<I: Clone + Eq + Hash> RuleSet<I> {
     /// As [`RuleSet::matches`]; nothing is appended then.
     pub fn rule_indexes(&self, text: &str, out: &mut Vec<u32>) -> Result<(), Error> {
         with_scratch(|scratch| {
+            let first = out.len();
             let scanned = text.len() <= self.limits.max_event_bytes
                 && scan::scan(text, &self.paths, self.limits.max_event_depth, &mut scratch.scan)
                     .is_ok();
-            if scanned {
-                decide::decide(&self.program, text, scratch, out);
+            if scanned && decide::decide(&self.program, text, scratch, out).is_none() {
                 return Ok(());
             }
-            // Refused: the reference reader says why. Should it accept the
-            // text after all, its answer stands.
+            out.truncate(first);
+            // Refused, or undecided: the reference reader says why. Should
+            // it accept the text after all, its answer stands.
             let event = Event::parse_with_limits(text, &self.limits)?;
-            self.event_into(&event, scratch, out);
-            Ok(())
+            match self.event_into(&event, scratch, out) {
+                None => Ok(()),
+                Some(undecided) => {
+                    out.truncate(first);
+                    Err(self.undecided(&event, &undecided))
+                }
+            }
         })
     }
 
     /// The ids of the rules whose pattern matches an event already read.
+    /// A rule that array consistency leaves undecided (see
+    /// [`Pattern::try_matches`]) is not among them; [`RuleSet::matches`]
+    /// reports it.
     pub fn matches_event(&self, event: &Event) -> Vec<&I> {
         let mut rules = Vec::new();
         with_scratch(|scratch| self.event_into(event, scratch, &mut rules));
         rules.iter().map(|&r| &self.ids[r as usize]).collect()
     }
 
-    fn event_into(&self, event: &Event, scratch: &mut Scratch, out: &mut Vec<u32>) {
+    fn undecided(&self, event: &Event, undecided: &decide::Undecided) -> Error {
+        event.undecided(&crate::matcher::Undecided {
+            path: self.paths.name(undecided.field).to_owned(),
+            combinations: undecided.combinations,
+        })
+    }
+
+    fn event_into(
+        &self,
+        event: &Event,
+        scratch: &mut Scratch,
+        out: &mut Vec<u32>,
+    ) -> Option<decide::Undecided> {
         let scan = &mut scratch.scan;
         scan.found.clear();
         scan.trails.clear();
@@ -457,7 +478,7 @@ impl<I: Clone + Eq + Hash> RuleSet<I> {
                 trail_len: field.trail.len() as u32,
             });
         }
-        decide::decide(&self.program, "", scratch, out);
+        decide::decide(&self.program, "", scratch, out)
     }
 }
 

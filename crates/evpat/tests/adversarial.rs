@@ -266,6 +266,60 @@ fn array_consistency_takes_linear_time() {
     });
 }
 
+/// The conflict above once came back with repeated keys, which put each
+/// field's values in two arrays of one element; the last key now counts
+/// (as in event-ruler), so it is decided level by level.
+#[test]
+fn array_consistency_with_repeated_keys_takes_linear_time() {
+    within(10, || {
+        let mut pattern = vec![r#""a": {"x": [1], "y": [1]}"#.to_owned()];
+        let mut event = vec![
+            r#""a": [{"x": 1, "y": 1}]"#.to_owned(),
+            r#""a": [{"x": 1}, {"x": 1}, {"y": 1}, {"y": 1}, {"y": 1}, {"y": 1}]"#.to_owned(),
+        ];
+        for i in 0..20 {
+            pattern.push(format!(r#""b{i}": {{"x": [1]}}"#));
+            event.push(format!(r#""b{i}": [{{"x": 2}}, {{"x": 1}}]"#));
+            event.push(format!(r#""b{i}": [{{"x": 1}}, {{"x": 1}}, {{"x": 1}}]"#));
+        }
+        let pattern = Pattern::parse(&format!("{{{}}}", pattern.join(", "))).unwrap();
+        let text = format!("{{{}}}", event.join(", "));
+        // The first `a` had both in one element, but the second counts.
+        assert!(!all_paths(&pattern, &text, &Limits::default()));
+    });
+}
+
+/// Twenty fields each spelled nested and dotted, all in one group: 4²⁰
+/// combinations, which the search would take hours over, are refused at
+/// once, alike by both matchers.
+#[test]
+fn array_consistency_past_its_limit_is_refused_at_once() {
+    within(10, || {
+        let keys: Vec<String> = (0..20).map(|i| format!("x{i}")).collect();
+        let element = format!(
+            "{{{}}}",
+            keys.iter().map(|k| format!(r#""{k}": 1"#)).collect::<Vec<_>>().join(", ")
+        );
+        let mut event = vec![format!(r#""a": [{element}, {element}, {element}]"#)];
+        event.extend(keys.iter().map(|k| format!(r#""a.{k}": [2]"#)));
+        let leaves: Vec<String> = keys.iter().map(|k| format!(r#""{k}": [1, 2]"#)).collect();
+        let pattern = Pattern::parse(&format!(r#"{{"a": {{{}}}}}"#, leaves.join(", "))).unwrap();
+        let text = format!("{{{}}}", event.join(", "));
+        let event = Event::parse(&text).unwrap();
+        let error = pattern.try_matches(&event).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::TooManyArrayChoices);
+        assert!(
+            error.reason().contains("come to 1099511627776 combinations"),
+            "{}",
+            error.reason()
+        );
+        assert_eq!(explain(&pattern, &event).root.reason, error.reason());
+        let mut builder = RuleSet::builder();
+        builder.add(0, &pattern);
+        assert_eq!(builder.build().matches(&text).unwrap_err(), error);
+    });
+}
+
 /// The same conflict where a dotted key beside the nested form puts one
 /// field's values in two arrays (the case the level-by-level decision
 /// hands to a search): the independent fields are searched apart.

@@ -55,3 +55,41 @@ fn golden_explanations() {
         failures.join("\n")
     );
 }
+
+/// A field matched in one element of a 5,000-element array, beside a field
+/// every element has: the tree's joins once kept only the first 4,096
+/// ways of each field and explained a match as a miss.
+#[test]
+fn explains_a_match_deep_in_a_large_array() {
+    let mut elements = vec![r#"{"x": 1}"#; 5000];
+    elements[4500] = r#"{"x": 1, "y": 1}"#;
+    let event = Event::parse(&format!(r#"{{"a": [{}]}}"#, elements.join(", "))).unwrap();
+    let pattern = Pattern::parse(r#"{"a": {"x": [{"exists": true}], "y": [1]}}"#).unwrap();
+    assert!(pattern.matches(&event));
+    let explanation = explain(&pattern, &event);
+    assert!(explanation.matched);
+    let a = &explanation.root.children[0];
+    assert!(a.matched, "{}", a.reason);
+    assert_eq!(a.reason, "all 2 fields match");
+}
+
+/// An event the matcher cannot decide is explained with the reason.
+#[test]
+fn explains_an_undecided_event() {
+    // 9 nested values and 50 dotted ones per field: 59³ combinations.
+    let elements = [r#"{"x": 1, "y": 1, "z": 1}"#; 9];
+    let mut event = vec![format!(r#""a": [{}]"#, elements.join(", "))];
+    for key in ["x", "y", "z"] {
+        event.push(format!(r#""a.{key}": [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"#));
+    }
+    let event = Event::parse(&format!("{{{}}}", event.join(", "))).unwrap();
+    let pattern = Pattern::parse(
+        r#"{"a": {"x": [{"exists": true}], "y": [{"exists": true}], "z": [{"exists": true}]}}"#,
+    )
+    .unwrap();
+    let error = pattern.try_matches(&event).unwrap_err();
+    let explanation = explain(&pattern, &event);
+    assert!(!explanation.matched);
+    assert_eq!(explanation.root.reason, error.reason());
+    assert!(error.reason().contains("come to 205379 combinations"), "{}", error.reason());
+}

@@ -313,6 +313,65 @@ fn wildcard_complexity_past_the_limit() {
     }
 }
 
+/// Five fields `a.x1`…`a.x5`, each spelled both nested (in five elements
+/// of `a`) and as a dotted key (`"a.xK": [1, …]`, `dotted[K]` values):
+/// each field's values sit in two sibling arrays, so consistency needs
+/// the search, over (5 + dotted[0]) · … · (5 + dotted[4]) combinations.
+fn aliased(dotted: [usize; 5]) -> (Pattern, String) {
+    let fields: Vec<String> = (1..=5).map(|k| format!("\"x{k}\": 1")).collect();
+    let element = format!("{{{}}}", fields.join(", "));
+    let mut event = vec![format!("\"a\": [{}]", vec![element; 5].join(", "))];
+    for (k, n) in dotted.iter().enumerate() {
+        event.push(format!("\"a.x{}\": [{}]", k + 1, vec!["1"; *n].join(", ")));
+    }
+    let leaves: Vec<String> =
+        (1..=5).map(|k| format!("\"x{k}\": [{{\"exists\": true}}]")).collect();
+    let pattern = Pattern::parse(&format!("{{\"a\": {{{}}}}}", leaves.join(", "))).unwrap();
+    (pattern, format!("{{\n{}\n}}", event.join(",\n")))
+}
+
+fn rule_set(pattern: &Pattern) -> RuleSet<usize> {
+    let mut builder = RuleSet::builder();
+    builder.add(0, pattern);
+    builder.build()
+}
+
+#[test]
+fn array_choices_at_the_limit() {
+    // 10⁵ combinations: searched, and decided.
+    assert_eq!(evpat::MAX_ARRAY_CHOICES, 100_000);
+    let (pattern, text) = aliased([5; 5]);
+    let event = Event::parse(&text).unwrap();
+    assert_eq!(pattern.try_matches(&event), Ok(true));
+    assert_eq!(rule_set(&pattern).matches(&text).unwrap(), [&0]);
+}
+
+#[test]
+fn array_choices_past_the_limit() {
+    // 11 · 10⁴ combinations: refused by both matchers alike.
+    let (pattern, text) = aliased([5, 5, 5, 5, 6]);
+    let event = Event::parse(&text).unwrap();
+    let error = pattern.try_matches(&event).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::TooManyArrayChoices);
+    assert_eq!(
+        error.reason(),
+        "cannot decide array consistency at a.x1: the event spells it both with a dotted key and nested, so its values sit in sibling arrays, and the choices between them come to 110000 combinations, more than the 100000 allowed"
+    );
+    // At the first value of the dotted spelling.
+    assert_eq!((error.path(), error.line(), error.column()), ("$[\"a.x1\"][0]", 3, 10));
+    assert_eq!(
+        error.hint(),
+        Some("spell each field one way in the event: nested objects, or dotted keys, not both")
+    );
+    assert!(!pattern.matches(&event));
+    assert_eq!(rule_set(&pattern).matches(&text).unwrap_err(), error);
+    // Refused, unless another branch matches outright.
+    let either =
+        Pattern::parse(&format!("{{\"$or\": [{}, {{\"a.x1\": [1]}}]}}", pattern.text())).unwrap();
+    assert_eq!(either.try_matches(&event), Ok(true));
+    assert_eq!(rule_set(&either).matches(&text).unwrap(), [&0]);
+}
+
 fn rule(i: usize) -> Pattern {
     Pattern::parse(&format!("{{\"n\": [{i}]}}")).unwrap()
 }

@@ -254,6 +254,8 @@ proptest! {
         prop_assume!(parsed.is_ok());
         let (pattern, event) = (parsed.unwrap(), Event::parse(&event).unwrap());
         prop_assert_eq!(evpat::explain(&pattern, &event).matched, pattern.matches(&event), "{}", pattern.text());
+        // The tree's own fold, apart from the matcher, agrees too.
+        prop_assert_eq!(evpat::tree_verdict(&pattern, &event), Some(pattern.matches(&event)), "{}", pattern.text());
     }
 
     #[test]

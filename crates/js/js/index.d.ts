@@ -118,7 +118,8 @@ export type PatternErrorKind =
   | 'TooManyCombinations'
   | 'EventNotObject'
   | 'EventEnvelope'
-  | 'EventTooLarge';
+  | 'EventTooLarge'
+  | 'TooManyArrayChoices';
 
 /** What every error carries. */
 export interface ErrorInfo {

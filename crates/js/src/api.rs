@@ -28,7 +28,7 @@ pub const MAX_RUNS: u32 = 10_000;
 /// The pattern's error, else the event's.
 pub fn matches(pattern: &str, event: &str) -> Result<bool, Box<ErrorObject>> {
     let pattern = Pattern::parse(pattern)?;
-    Ok(pattern.matches(&Event::parse(event)?))
+    Ok(pattern.try_matches(&Event::parse(event)?)?)
 }
 
 /// AWS's TestEventPattern: the event's envelope is checked too, within

@@ -170,7 +170,7 @@ impl Matrix {
                 events
                     .iter()
                     .map(|read| match (pattern, &read.event) {
-                        (Ok(pattern), Some(Ok(event))) => Some(pattern.matches(event)),
+                        (Ok(pattern), Some(Ok(event))) => pattern.try_matches(event).ok(),
                         _ => None,
                     })
                     .collect()
@@ -217,6 +217,9 @@ pub enum Verdict {
     Match,
     /// The event does not match the pattern.
     NoMatch,
+    /// The event spells a field both dotted and nested, and array
+    /// consistency could not be decided; the explanation says why.
+    Undecided,
     /// No answer until the named inputs are fixed.
     Blocked {
         /// The pattern has an error.
@@ -232,6 +235,7 @@ impl Verdict {
         match self {
             Verdict::Match => "Match",
             Verdict::NoMatch => "No match",
+            Verdict::Undecided => "Cannot decide: see the explanation",
             Verdict::Blocked { pattern: true, event: true } => {
                 "Fix the event pattern and the event to see a result"
             }
@@ -270,11 +274,14 @@ impl Evaluation {
         Evaluation { pattern, read, explanation, lints }
     }
 
-    /// Whether the event matches, decided by [`Pattern::matches`].
+    /// Whether the event matches, decided by [`Pattern::try_matches`].
     pub fn verdict(&self) -> Verdict {
         match (&self.pattern, &self.read.event) {
-            (Ok(pattern), Some(Ok(event))) if pattern.matches(event) => Verdict::Match,
-            (Ok(_), Some(Ok(_))) => Verdict::NoMatch,
+            (Ok(pattern), Some(Ok(event))) => match pattern.try_matches(event) {
+                Ok(true) => Verdict::Match,
+                Ok(false) => Verdict::NoMatch,
+                Err(_) => Verdict::Undecided,
+            },
             (pattern, event) => {
                 Verdict::Blocked { pattern: pattern.is_err(), event: !matches!(event, Some(Ok(_))) }
             }
@@ -719,6 +726,25 @@ mod tests {
             evaluate(&both).verdict().text(),
             "Fix the event pattern and the event to see a result"
         );
+    }
+
+    /// An event the matcher cannot decide says so, in the result area and
+    /// the explanation, and its matrix cell is an error.
+    #[test]
+    fn an_undecided_event_says_so() {
+        let nested = [r#"{"x": 1, "y": 1}"#; 9].join(", ");
+        let dotted = ["1"; 400].join(", ");
+        let event = format!(
+            r#"{{"id": "1", "account": "1", "source": "s", "time": "t", "region": "r", "detail-type": "d", "a": [{nested}], "a.x": [{dotted}], "a.y": [{dotted}]}}"#
+        );
+        let pattern = r#"{"a": {"x": [{"exists": true}], "y": [{"exists": true}]}}"#;
+        let evaluation = Evaluation::of(pattern, &event);
+        assert_eq!(evaluation.verdict(), Verdict::Undecided);
+        assert_eq!(evaluation.verdict().text(), "Cannot decide: see the explanation");
+        let reason = &evaluation.explanation.as_ref().unwrap().root.reason;
+        assert!(reason.contains("come to 167281 combinations"), "{reason}");
+        let matrix = Matrix::with(&[pattern.to_owned()], std::slice::from_ref(&evaluation.read));
+        assert_eq!(Verdict::of_cell(matrix.cells[0][0]), "Error");
     }
 
     #[test]

@@ -79,9 +79,25 @@ fn value<'a>(found: &Found, text: &'a str, decoded: &'a str) -> Value<'a> {
     }
 }
 
+/// A rule that no branch matched and one branch's array consistency left
+/// undecided (see [`crate::consistency`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Undecided {
+    pub rule: u32,
+    /// The field whose values sit in sibling arrays.
+    pub field: u32,
+    pub combinations: u64,
+}
+
 /// Appends to `out` the index of every rule that the values in
-/// `scratch.scan` (found in `text`) match, each once, in rule order.
-pub(crate) fn decide(program: &Program, text: &str, scratch: &mut Scratch, out: &mut Vec<u32>) {
+/// `scratch.scan` (found in `text`) match, each once, in rule order; and
+/// the first rule left undecided, if any.
+pub(crate) fn decide(
+    program: &Program,
+    text: &str,
+    scratch: &mut Scratch,
+    out: &mut Vec<u32>,
+) -> Option<Undecided> {
     scratch.start(program);
     let epoch = scratch.epoch;
     let Scratch {
@@ -126,15 +142,29 @@ pub(crate) fn decide(program: &Program, text: &str, scratch: &mut Scratch, out: 
         });
     }
     let values = Values { text, scan, field_epoch, field_head, next, epoch };
+    let mut undecided: Vec<Undecided> = Vec::new();
     for &b in candidates.iter().chain(&program.always) {
         let branch = &program.branches[b as usize];
         let rule = branch.rule as usize;
-        if rule_epoch[rule] != epoch && verify(branch, &values, choices) {
-            rule_epoch[rule] = epoch;
-            out.push(branch.rule);
+        if rule_epoch[rule] != epoch {
+            match verify(branch, &values, choices) {
+                Ok(true) => {
+                    rule_epoch[rule] = epoch;
+                    out.push(branch.rule);
+                }
+                Ok(false) => {}
+                Err((field, combinations)) => {
+                    undecided.push(Undecided { rule: branch.rule, field, combinations });
+                }
+            }
         }
     }
     out[first..].sort_unstable();
+    // Another branch of the rule may have matched after all.
+    undecided
+        .into_iter()
+        .filter(|u| rule_epoch[u.rule as usize] != epoch)
+        .min_by_key(|u| (u.rule, u.field))
 }
 
 /// The values found, by field.
@@ -164,25 +194,31 @@ impl Values<'_> {
 
 /// Whether a branch matches, as the reference matcher decides it: every
 /// leaf satisfied by a value (or by absence, for `exists: false`), with
-/// values that are array-consistent.
-fn verify(branch: &Branch, values: &Values<'_>, choices: &mut Vec<Vec<(u32, u32)>>) -> bool {
+/// values that are array-consistent. Undecided: the field named, and the
+/// combinations.
+fn verify(
+    branch: &Branch,
+    values: &Values<'_>,
+    choices: &mut Vec<Vec<(u32, u32)>>,
+) -> Result<bool, (u32, u64)> {
     // Leaves whose every accepted value sits in an array constrain the
     // choice; a leaf with an accepted value outside arrays can always use
     // it, as it is consistent with everything.
     let mut constrained = 0;
     for leaf in &branch.leaves {
         match satisfied(leaf, values) {
-            Satisfied::No => return false,
+            Satisfied::No => return Ok(false),
             Satisfied::Freely => {}
             Satisfied::InArrays => constrained += 1,
         }
     }
     if constrained <= 1 {
-        return true;
+        return Ok(true);
     }
     // The search proper: one trail per constrained leaf, pairwise
     // consistent.
     choices.clear();
+    let mut fields = Vec::new();
     for leaf in &branch.leaves {
         let mut trails: Vec<(u32, u32)> = Vec::new();
         let mut lists: Vec<&[(u32, u32)]> = values
@@ -201,8 +237,9 @@ fn verify(branch: &Branch, values: &Values<'_>, choices: &mut Vec<Vec<(u32, u32)
             trails.extend_from_slice(trail);
         }
         choices.push(trails);
+        fields.push(leaf.field);
     }
-    consistent_choice(choices)
+    consistent_choice(choices).map_err(|u| (fields[u.list], u.combinations))
 }
 
 enum Satisfied {
@@ -244,7 +281,7 @@ fn trails(list: &[(u32, u32)]) -> impl Iterator<Item = &[(u32, u32)]> {
 
 /// Whether one trail can be picked from each list so that all picked
 /// trails are consistent: the reference matcher's own decision.
-fn consistent_choice(lists: &[Vec<(u32, u32)>]) -> bool {
+fn consistent_choice(lists: &[Vec<(u32, u32)>]) -> Result<bool, crate::consistency::Undecided> {
     let all: Vec<Vec<&[(u32, u32)]>> = lists.iter().map(|l| trails(l).collect()).collect();
     crate::consistency::consistent_choice(&all)
 }
@@ -267,9 +304,9 @@ mod tests {
         let a = list(&[&[(0, 0)], &[(0, 1)]]);
         let b = list(&[&[(0, 1), (1, 0)]]);
         let c = list(&[&[(0, 1), (1, 1)], &[(0, 1), (1, 0)]]);
-        assert!(consistent_choice(&[a.clone(), b.clone(), c]));
+        assert_eq!(consistent_choice(&[a.clone(), b.clone(), c]), Ok(true));
         let d = list(&[&[(0, 1), (1, 1)]]);
-        assert!(!consistent_choice(&[a, b, d]));
-        assert!(consistent_choice(&[]));
+        assert_eq!(consistent_choice(&[a, b, d]), Ok(false));
+        assert_eq!(consistent_choice(&[]), Ok(true));
     }
 }

@@ -39,6 +39,12 @@ impl Target {
     pub fn is_nowhere(self) -> bool {
         self.field == NONE && self.state == NONE
     }
+
+    /// A number of its own among the targets of [`Paths::slots`]: its
+    /// state, or else its field (a target is nowhere when it has neither).
+    pub fn slot(self) -> usize {
+        if self.state != NONE { 2 * self.state as usize } else { 2 * self.field as usize + 1 }
+    }
 }
 
 /// The keys of one state. Most states have a handful of keys, which a
@@ -152,9 +158,19 @@ impl Paths {
         }
     }
 
+    /// How many [`Target::slot`] numbers there can be.
+    pub fn slots(&self) -> usize {
+        2 * self.states.len().max(self.ids.len()) + 2
+    }
+
     /// The field id of a whole dotted path.
     pub fn id(&self, path: &str) -> Option<u32> {
         self.ids.get(path).copied()
+    }
+
+    /// The dotted path of a field id. A search, for error messages only.
+    pub fn name(&self, id: u32) -> &str {
+        self.ids.iter().find(|(_, v)| **v == id).map_or("", |(path, _)| path.as_str())
     }
 }
 

@@ -15,6 +15,13 @@
 //! valid; on a refusal the rule set asks the reference reader for the
 //! error, so messages come from one place.
 //!
+//! A key repeated in one object counts once, with its last value (see
+//! [`crate::Event`]). The scanner keeps values as it meets them, so it
+//! notices a repeated key on a rule's path and refuses the event; the rule
+//! set then reads it with the reference reader, which drops the earlier
+//! values. Repeated keys are rare, and no rule's path passes a key the
+//! scanner skips.
+//!
 //! Strings and numbers are scanned eight bytes at a time (SWAR on a
 //! `u64`), which is portable to WebAssembly and needs no `unsafe`.
 
@@ -52,11 +59,11 @@ pub(crate) struct Found {
 enum Frame {
     Object {
         state: u32,
+        /// Which object this is, for [`Scan::seen`].
+        object: u32,
     },
     /// Elements are at `target`; the index is the trail's last entry.
-    Array {
-        target: Target,
-    },
+    Array { target: Target },
 }
 
 /// Buffers reused from event to event.
@@ -69,6 +76,10 @@ pub(crate) struct Scan {
     trail: Vec<(u32, u32)>,
     /// Containers open inside a skipped value: `true` for an object.
     skipped: Vec<bool>,
+    /// Per key of the rule paths ([`Target::slot`]): the last object it
+    /// was met in, numbered by `objects`, to notice a repeated key.
+    seen: Vec<u32>,
+    objects: u32,
 }
 
 impl Scan {
@@ -94,6 +105,9 @@ pub(crate) fn scan(text: &str, paths: &Paths, max_depth: usize, scan: &mut Scan)
     scan.clear();
     if u32::try_from(text.len()).is_err() {
         return Err(Refused);
+    }
+    if scan.seen.len() < paths.slots() {
+        scan.seen.resize(paths.slots(), 0);
     }
     let mut scanner = Scanner { text, bytes: text.as_bytes(), pos: 0, max_depth, next_array: 0 };
     scanner.run(paths, scan)
@@ -186,9 +200,15 @@ impl<'a> Scanner<'a> {
     }
 
     /// Reads `"key"` and its colon, up to the value, and says where the key
-    /// leads from `state`.
+    /// leads from `state`, in the object numbered `object`.
     #[inline]
-    fn member(&mut self, paths: &Paths, state: u32) -> Result<Target> {
+    fn member(
+        &mut self,
+        paths: &Paths,
+        state: u32,
+        object: u32,
+        seen: &mut [u32],
+    ) -> Result<Target> {
         self.expect(b'"')?;
         let start = self.pos;
         let (end, escaped) = self.string()?;
@@ -198,6 +218,20 @@ impl<'a> Scanner<'a> {
         } else {
             paths.lookup(state, &self.bytes[start..end])
         };
+        if !target.is_nowhere() {
+            // Distinct keys of one object lead to distinct targets, so a
+            // target met twice in one object is a repeated key. An object
+            // inside could stamp the same target only by staying in the
+            // same state: the empty key at the root, read by the reader.
+            if target.state == state {
+                return Err(Refused);
+            }
+            let stamp = &mut seen[target.slot()];
+            if *stamp == object {
+                return Err(Refused);
+            }
+            *stamp = object;
+        }
         self.whitespace();
         self.expect(b':')?;
         self.whitespace();
@@ -229,8 +263,9 @@ impl<'a> Scanner<'a> {
                         self.pos += 1;
                     } else {
                         let state = target.state;
-                        scan.frames.push(Frame::Object { state });
-                        target = self.member(paths, state)?;
+                        let object = next_object(scan);
+                        scan.frames.push(Frame::Object { state, object });
+                        target = self.member(paths, state, object, &mut scan.seen)?;
                         if !target.is_nowhere() {
                             continue 'value;
                         }
@@ -282,10 +317,10 @@ impl<'a> Scanner<'a> {
                 self.whitespace();
                 let Some(frame) = scan.frames.last() else { break 'value };
                 match (*frame, self.byte()) {
-                    (Frame::Object { state }, b',') => {
+                    (Frame::Object { state, object }, b',') => {
                         self.pos += 1;
                         self.whitespace();
-                        target = self.member(paths, state)?;
+                        target = self.member(paths, state, object, &mut scan.seen)?;
                         if !target.is_nowhere() {
                             continue 'value;
                         }
@@ -336,6 +371,17 @@ impl<'a> Scanner<'a> {
 /// Whitespace as JSON (and the reference reader) has it: space, tab, line
 /// feed, carriage return.
 #[inline(always)]
+/// A number for an object about to be read, never 0 (the stamp of no
+/// object): the stamps start over when the numbers wrap.
+fn next_object(scan: &mut Scan) -> u32 {
+    scan.objects = scan.objects.wrapping_add(1);
+    if scan.objects == 0 {
+        scan.seen.fill(0);
+        scan.objects = 1;
+    }
+    scan.objects
+}
+
 fn is_space(b: u8) -> bool {
     const SPACES: u64 = 1 << b' ' | 1 << b'\t' | 1 << b'\n' | 1 << b'\r';
     b <= b' ' && SPACES >> b & 1 == 1
@@ -635,6 +681,27 @@ mod tests {
                 (0, Kind::Null, "null".into(), vec![]),
             ]
         );
+    }
+
+    /// A key repeated on a rule's path is left to the reader, which keeps
+    /// the last value; elsewhere it is skipped as any key is.
+    #[test]
+    fn a_repeated_key_on_a_rule_path_is_refused() {
+        let paths = ["a.b", "c"];
+        assert_eq!(fields(r#"{"a": {"b": 1, "b": 2}}"#, &paths), None);
+        assert_eq!(fields(r#"{"c": 1, "a": {}, "c": 2}"#, &paths), None);
+        assert_eq!(fields(r#"{"a": 1, "\u0061": 2}"#, &paths), None);
+        // The empty key at the root stays in the root's state.
+        assert_eq!(fields(r#"{"": {"c": 1}}"#, &paths), None);
+        // Once per object: sibling objects and array elements may repeat.
+        let got = fields(r#"{"a": [{"b": 1}, {"b": 2}], "x": 1, "x": 2}"#, &paths).unwrap();
+        assert_eq!(got.len(), 2);
+        // Across events, the numbering of objects carries on.
+        let table = Paths::new(&["a".to_owned()]);
+        let mut s = Scan::default();
+        for _ in 0..3 {
+            assert!(scan(r#"{"a": 1}"#, &table, 1000, &mut s).is_ok());
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub fn VerdictBanner(props: &VerdictProps) -> Html {
     let class = match props.verdict {
         Verdict::Match => "verdict match",
         Verdict::NoMatch => "verdict no-match",
-        Verdict::Blocked { .. } => "verdict blocked",
+        Verdict::Blocked { .. } | Verdict::Undecided => "verdict blocked",
     };
     html! {
         <section class="result" aria-labelledby="result-heading"
