@@ -141,3 +141,23 @@ fn usage_errors_exit_2() {
         assert!(stderr.starts_with("error: "), "{stderr}");
     }
 }
+
+/// An event that spells a field both dotted and nested, with too many
+/// choices between its arrays to decide, is an error (exit 2) that names
+/// the place of the dotted spelling and the limit; the others still run.
+#[test]
+fn an_event_too_costly_to_decide_is_an_error() {
+    let rule = "rules/dotted-and-nested.json";
+    assert_eq!(
+        test(&[rule, "events/dotted-and-nested.json", "events/ec2-stopping.json"], b""),
+        (
+            Some(2),
+            "events/ec2-stopping.json: no match\n".to_owned(),
+            "evpat: events/dotted-and-nested.json:11:13: cannot decide array consistency at \
+             detail.a.x: the event spells it both with a dotted key and nested, so its values \
+             sit in sibling arrays, and the choices between them come to 205379 combinations, \
+             more than the 100000 allowed\n"
+                .to_owned()
+        )
+    );
+}
