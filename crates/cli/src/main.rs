@@ -310,7 +310,11 @@ pub enum Status {
 }
 
 fn main() -> ExitCode {
-    let outcome = match Cli::parse().command {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage(&error),
+    };
+    let outcome = match cli.command {
         Command::Check { pattern_file } => check::run(&pattern_file),
         Command::Batch { any_event } => batch::run(any_event),
         Command::Test(args) => test::run(&args),
@@ -337,6 +341,32 @@ fn main() -> ExitCode {
         }
         Err(error) => {
             note!("{error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `--help` and `--version` (exit 0), or a usage error (exit 2). clap's
+/// own printing ignores a stdout that cannot be written, so help is
+/// written here, and a full disk is an error like any other.
+fn usage(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if !matches!(error.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = error.print();
+        return ExitCode::from(2);
+    }
+    // Coloured as everything else is (see `style`).
+    let text = if style::Palette::for_stdout().enabled() {
+        error.render().ansi().to_string()
+    } else {
+        error.render().to_string()
+    };
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            note!("evpat: cannot write stdout: {error}");
             ExitCode::from(2)
         }
     }

@@ -19,6 +19,11 @@ impl Palette {
         Palette { enabled: !no_color && std::io::stdout().is_terminal() }
     }
 
+    /// Whether it paints.
+    pub fn enabled(self) -> bool {
+        self.enabled
+    }
+
     /// `text` in green: a match, a pass.
     pub fn green(self, text: &str) -> String {
         self.paint("32", text)

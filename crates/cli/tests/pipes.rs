@@ -240,7 +240,10 @@ fn a_stdout_that_cannot_be_written_is_an_error() {
         eprintln!("skipped: no /dev/full");
         return;
     }
-    let cases: [(&[&str], &[u8]); 12] = [
+    let cases: [(&[&str], &[u8]); 15] = [
+        (&["--help"], b""),
+        (&["--version"], b""),
+        (&["filter", "--help"], b""),
         (&["check", EC2], b""),
         (&["test", EC2, "events/ec2-stopping.json"], b""),
         (&["test", "--spec", "specs/s3.yml"], b""),
