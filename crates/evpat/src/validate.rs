@@ -228,7 +228,9 @@ impl Validator<'_> {
 fn scalar(literal: &Literal) -> Scalar {
     match literal {
         Literal::String(s) => Scalar::String(s.clone()),
-        // A number too large for a double never equals an event's number.
+        // A number too large for a double reads as ±infinity, as an event's
+        // does, so it equals an event's overflowing number of the same sign
+        // (AWS's answer is not recorded). Valid JSON numbers always parse.
         Literal::Number(lexeme) => Scalar::Number(lexeme.parse().unwrap_or(f64::NAN)),
         Literal::Bool(b) => Scalar::Bool(*b),
         Literal::Null => Scalar::Null,
