@@ -287,6 +287,36 @@ mod tests {
         assert!(!both(&[&[]]));
     }
 
+    /// Two groups past the limit, in arrays 0 and 1 (each leaf's values
+    /// go into two arrays from the root: a dotted key beside the nested
+    /// form): the first list of the lower group is named, whatever order
+    /// the groups come in.
+    #[test]
+    fn the_first_undecided_group_is_named() {
+        let wide = |a: u32, b: u32| -> Vec<Vec<(u32, u32)>> {
+            (0..20).map(|i| vec![(if i % 2 == 0 { a } else { b }, i)]).collect()
+        };
+        let (low, high) = (wide(0, 2), wide(1, 3));
+        fn list(owned: &[Vec<(u32, u32)>]) -> Vec<Trail<'_>> {
+            owned.iter().map(Vec::as_slice).collect()
+        }
+        // Four leaves per group: 20⁴ = 160,000 combinations each.
+        let mut lists = Vec::new();
+        for _ in 0..4 {
+            lists.push(list(&high));
+        }
+        for _ in 0..4 {
+            lists.push(list(&low));
+        }
+        assert_eq!(consistent_choice(&lists), Err(Undecided { list: 0, combinations: 160_000 }));
+        lists.reverse();
+        assert_eq!(consistent_choice(&lists), Err(Undecided { list: 0, combinations: 160_000 }));
+        // Two leaves per group: 400 combinations, searched.
+        lists.truncate(6);
+        lists.drain(1..3);
+        assert_eq!(consistent_choice(&lists), Ok(true));
+    }
+
     /// Random events' trails: arrays nested as a tree, leaves picking
     /// values in it; the level-by-level decision agrees with the search.
     #[test]

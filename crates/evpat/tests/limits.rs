@@ -346,6 +346,25 @@ fn array_choices_at_the_limit() {
     assert_eq!(rule_set(&pattern).matches(&text).unwrap(), [&0]);
 }
 
+/// The limit applies only to fields spelled both ways: without a dotted
+/// key, a group of a million combinations (six fields, ten elements) is
+/// decided level by level, with no search and no refusal.
+#[test]
+fn array_choices_without_dotted_keys_are_always_decided() {
+    let fields: Vec<String> = (1..=6).map(|k| format!("\"x{k}\": {k}")).collect();
+    let element = format!("{{{}}}", fields.join(", "));
+    let text = format!("{{\"a\": [{}]}}", vec![element; 10].join(", "));
+    let leaves: Vec<String> =
+        (1..=6).map(|k| format!("\"x{k}\": [{{\"exists\": true}}]")).collect();
+    let pattern = Pattern::parse(&format!("{{\"a\": {{{}}}}}", leaves.join(", "))).unwrap();
+    let event = Event::parse(&text).unwrap();
+    assert_eq!(pattern.try_matches(&event), Ok(true));
+    assert_eq!(rule_set(&pattern).matches(&text).unwrap(), [&0]);
+    // And a miss is decided as well: no element has x6 = 7.
+    let miss = Pattern::parse(&pattern.text().replacen(r#"{"exists": true}"#, "7", 6)).unwrap();
+    assert_eq!(miss.try_matches(&event), Ok(false));
+}
+
 #[test]
 fn array_choices_past_the_limit() {
     // 11 · 10⁴ combinations: refused by both matchers alike.
