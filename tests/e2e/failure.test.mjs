@@ -109,6 +109,49 @@ describe("a failure inside the app", () => {
   }
 });
 
+describe("an event too costly to decide", () => {
+  test("says there is no answer, and why, instead of a verdict", async () => {
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
+    // Three fields spelled nested (9 elements) and dotted (50 values each):
+    // 59³ combinations, past the 100,000 the consistency search may try.
+    const ones = Array(50).fill(1);
+    const event = {
+      id: "1",
+      "detail-type": "Inventory Report",
+      source: "com.example.inventory",
+      account: "123456789012",
+      time: "2024-05-01T12:00:00Z",
+      region: "us-east-1",
+      resources: [],
+      detail: {
+        a: Array(9).fill({ x: 1, y: 1, z: 1 }),
+        "a.x": ones,
+        "a.y": ones,
+        "a.z": ones,
+      },
+    };
+    await eventEditor(page).fill(JSON.stringify(event, null, 2));
+    const exists = '[{"exists": true}]';
+    await patternEditor(page).fill(
+      `{"detail": {"a": {"x": ${exists}, "y": ${exists}, "z": ${exists}}}}`,
+    );
+    const result = page.getByRole("region", { name: "Result" });
+    await result.getByText("Cannot decide: see the explanation", { exact: true }).waitFor();
+    assert.equal(await verdictOf(page).textContent(), "Cannot decide: see the explanation");
+    const why = page.locator("#why .explanation");
+    assert.equal(await why.locator("summary").textContent(), "Why there is no answer");
+    assert.match(
+      await why.getByRole("list", { name: "Explanation" }).textContent(),
+      /cannot decide array consistency at detail\.a\.x: .* come to 205379 combinations, more than the 100000 allowed/,
+    );
+    // Its matrix cell is an error, not a verdict.
+    const cells = page.getByRole("region", { name: "Rules × events" }).getByRole("link", { name: /: Error$/ });
+    assert.equal(await cells.count(), 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe("user text is never HTML", () => {
   test("script and img-onerror payloads in every input stay text", async () => {
     const { context, page } = await openPlayground(env.browser, env.server.url);

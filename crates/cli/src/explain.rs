@@ -106,6 +106,7 @@ fn check_json(check: &Check) -> Value {
         Outcome::Missing => "missing",
         Outcome::TypeMismatch => "type-mismatch",
         Outcome::NotEvaluated => "not-evaluated",
+        Outcome::Undecided => "undecided",
     };
     json!({
         "kind": kind,

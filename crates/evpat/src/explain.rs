@@ -106,6 +106,9 @@ pub enum Outcome {
     TypeMismatch,
     /// Not evaluated: an earlier branch of the same `$or` already matched.
     NotEvaluated,
+    /// No answer: the whole pattern, when array consistency could not be
+    /// decided ([`crate::ErrorKind::TooManyArrayChoices`]).
+    Undecided,
 }
 
 /// An event value a field or condition was compared with.
@@ -168,7 +171,7 @@ pub fn explain(pattern: &Pattern, event: &Event) -> Explanation {
     let matched = verdict == Ok(true);
     let reason = if matched {
         "the event matches the pattern".to_owned()
-    } else if let Err(undecided) = verdict {
+    } else if let Err(undecided) = &verdict {
         undecided.reason().to_owned()
     } else if children.iter().all(|c| c.matched) {
         consistency_reason()
@@ -181,7 +184,11 @@ pub fn explain(pattern: &Pattern, event: &Event) -> Explanation {
     };
     let root = Check {
         subject: CheckSubject::Pattern,
-        outcome: if matched { Outcome::Matched } else { Outcome::Failed },
+        outcome: match verdict {
+            Ok(true) => Outcome::Matched,
+            Ok(false) => Outcome::Failed,
+            Err(_) => Outcome::Undecided,
+        },
         matched,
         span: Span { start: 0, end: pattern.text().len() },
         path: "$".to_owned(),
@@ -908,6 +915,7 @@ fn mark(outcome: Outcome) -> &'static str {
     match outcome {
         Outcome::Matched => "✓",
         Outcome::NotEvaluated => "·",
+        Outcome::Undecided => "?",
         Outcome::Failed | Outcome::Missing | Outcome::TypeMismatch => "✗",
     }
 }

@@ -90,6 +90,8 @@ fn explains_an_undecided_event() {
     let error = pattern.try_matches(&event).unwrap_err();
     let explanation = explain(&pattern, &event);
     assert!(!explanation.matched);
+    assert_eq!(explanation.root.outcome, evpat::Outcome::Undecided);
     assert_eq!(explanation.root.reason, error.reason());
+    assert!(explanation.to_string().starts_with("? "), "{explanation}");
     assert!(error.reason().contains("come to 205379 combinations"), "{}", error.reason());
 }

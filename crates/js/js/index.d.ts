@@ -220,7 +220,13 @@ export type CheckSubject =
   | { type: 'condition'; condition: string };
 
 /** A verdict in an explanation. */
-export type Outcome = 'matched' | 'failed' | 'missing' | 'type-mismatch' | 'not-evaluated';
+export type Outcome =
+  | 'matched'
+  | 'failed'
+  | 'missing'
+  | 'type-mismatch'
+  | 'not-evaluated'
+  | 'undecided';
 
 /** An event value a check compared. */
 export interface Compared {

@@ -137,6 +137,7 @@ fn outcome(outcome: Outcome) -> &'static str {
         Outcome::Missing => "missing",
         Outcome::TypeMismatch => "type-mismatch",
         Outcome::NotEvaluated => "not-evaluated",
+        Outcome::Undecided => "undecided",
     }
 }
 

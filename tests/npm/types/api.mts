@@ -97,7 +97,7 @@ check({ source: 'aws.ec2' }); // check takes any JSON: finding the mistake is it
 const explanation = explain(pattern, event);
 expectTypeOf(explanation.root).toEqualTypeOf<Check>();
 expectTypeOf(explanation.root.outcome).toEqualTypeOf<
-  'matched' | 'failed' | 'missing' | 'type-mismatch' | 'not-evaluated'
+  'matched' | 'failed' | 'missing' | 'type-mismatch' | 'not-evaluated' | 'undecided'
 >();
 const subject = explanation.root.children[0]!.subject;
 if (subject.type === 'field') {

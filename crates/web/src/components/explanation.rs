@@ -17,8 +17,11 @@ pub struct ExplanationProps {
 /// An expandable "Why?" tree.
 #[component]
 pub fn ExplanationView(props: &ExplanationProps) -> Html {
-    let summary =
-        if props.explanation.matched { "Why it matches" } else { "Why it does not match" };
+    let summary = match props.explanation.root.outcome {
+        Outcome::Matched => "Why it matches",
+        Outcome::Undecided => "Why there is no answer",
+        _ => "Why it does not match",
+    };
     html! {
         <details class="explanation" open={!props.explanation.matched}>
             <summary>{ summary }</summary>
@@ -33,6 +36,7 @@ fn view_check(check: &Check, onselect: &Callback<(Span, Option<Span>)>) -> Html 
     let (mark, class, verdict) = match check.outcome {
         Outcome::Matched => ("✓", "check matched", "matched"),
         Outcome::NotEvaluated => ("·", "check skipped", "not evaluated"),
+        Outcome::Undecided => ("?", "check skipped", "undecided"),
         Outcome::Missing => ("✗", "check failed", "missing"),
         Outcome::TypeMismatch => ("✗", "check failed", "type mismatch"),
         Outcome::Failed => ("✗", "check failed", "failed"),
