@@ -368,9 +368,6 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Whitespace as JSON (and the reference reader) has it: space, tab, line
-/// feed, carriage return.
-#[inline(always)]
 /// A number for an object about to be read, never 0 (the stamp of no
 /// object): the stamps start over when the numbers wrap.
 fn next_object(scan: &mut Scan) -> u32 {
@@ -382,6 +379,9 @@ fn next_object(scan: &mut Scan) -> u32 {
     scan.objects
 }
 
+/// Whitespace as JSON (and the reference reader) has it: space, tab, line
+/// feed, carriage return.
+#[inline(always)]
 fn is_space(b: u8) -> bool {
     const SPACES: u64 = 1 << b' ' | 1 << b'\t' | 1 << b'\n' | 1 << b'\r';
     b <= b' ' && SPACES >> b & 1 == 1
