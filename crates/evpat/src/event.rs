@@ -49,6 +49,8 @@ pub(crate) struct Field {
     pub span: Span,
     /// Where the value is, with array indexes: `$.detail.items[0].id`.
     pub json_path: String,
+    /// Whether a key on the way has a dot in it (`{"a.b": [1]}`).
+    pub dotted: bool,
 }
 
 /// A leaf value.
@@ -77,7 +79,8 @@ impl Event {
     ///
     /// As [`Event::parse`].
     pub fn parse_with_limits(text: &str, limits: &Limits) -> Result<Event, Error> {
-        let (fields, dotted) = flatten(&read_object(text, limits)?);
+        let fields = flatten(&read_object(text, limits)?);
+        let dotted = fields.iter().any(|f| f.dotted);
         Ok(Event { fields, dotted_text: dotted.then(|| text.into()) })
     }
 
@@ -93,10 +96,7 @@ impl Event {
     /// at a value of the field reached through a dotted key.
     pub(crate) fn undecided(&self, undecided: &crate::matcher::Undecided) -> Error {
         let fields = self.at(&undecided.path);
-        let field = fields
-            .iter()
-            .find(|f| f.json_path.contains("[\"") && f.json_path.contains('.'))
-            .or(fields.first());
+        let field = fields.iter().find(|f| f.dotted).or(fields.first());
         let (span, json_path) =
             field.map_or((Span { start: 0, end: 0 }, "$"), |f| (f.span, f.json_path.as_str()));
         Error::new(
@@ -168,25 +168,26 @@ pub(crate) fn read_object(text: &str, limits: &Limits) -> Result<Node, Error> {
 }
 
 /// Flattens without recursion, so that the deepest event accepted cannot
-/// overflow the stack; and whether any key has a dot in it.
-fn flatten(root: &Node) -> (Vec<Field>, bool) {
+/// overflow the stack.
+fn flatten(root: &Node) -> Vec<Field> {
     /// A value still to visit, and where it is.
     struct Visit<'a> {
         node: &'a Node,
         path: String,
         trail: Trail,
         json_path: String,
+        dotted: bool,
     }
     let mut fields = Vec::new();
-    let mut dotted = false;
     let mut next_array = 0u32;
     let mut stack = vec![Visit {
         node: root,
         path: String::new(),
         trail: Trail::new(),
         json_path: "$".to_owned(),
+        dotted: false,
     }];
-    while let Some(Visit { node, path, trail, json_path }) = stack.pop() {
+    while let Some(Visit { node, path, trail, json_path, dotted }) = stack.pop() {
         let leaf = match &node.value {
             Value::Object(members) => {
                 let repeated = repeated_keys(members);
@@ -194,7 +195,6 @@ fn flatten(root: &Node) -> (Vec<Field>, bool) {
                     if repeated.as_ref().is_some_and(|repeated| repeated[i]) {
                         continue;
                     }
-                    dotted |= member.key.contains('.');
                     stack.push(Visit {
                         node: &member.value,
                         path: if path.is_empty() {
@@ -204,6 +204,7 @@ fn flatten(root: &Node) -> (Vec<Field>, bool) {
                         },
                         trail: trail.clone(),
                         json_path: json::child_path(&json_path, &member.key),
+                        dotted: dotted || member.key.contains('.'),
                     });
                 }
                 continue;
@@ -219,6 +220,7 @@ fn flatten(root: &Node) -> (Vec<Field>, bool) {
                         path: path.clone(),
                         trail,
                         json_path: format!("{json_path}[{i}]"),
+                        dotted,
                     });
                 }
                 continue;
@@ -228,11 +230,11 @@ fn flatten(root: &Node) -> (Vec<Field>, bool) {
             Value::Bool(b) => Leaf::Bool(*b),
             Value::Null => Leaf::Null,
         };
-        fields.push(Field { path, value: leaf, trail, span: node.span, json_path });
+        fields.push(Field { path, value: leaf, trail, span: node.span, json_path, dotted });
     }
     // Stable, so values at one path keep their document order.
     fields.sort_by(|a, b| a.path.cmp(&b.path));
-    (fields, dotted)
+    fields
 }
 
 /// Which members a later member with the same key overrides, or `None`
@@ -323,6 +325,27 @@ mod tests {
         // Only a dotted key keeps the text.
         assert!(Event::parse(r#"{"a": 1, "a": 2}"#).unwrap().dotted_text.is_none());
         assert!(Event::parse(r#"{"a.b": 1}"#).unwrap().dotted_text.is_some());
+    }
+
+    /// A value reached through a key with a dot is marked, and only such
+    /// a value: `$["1st"].a` is quoted in its JSON path, but not dotted.
+    #[test]
+    fn values_reached_through_a_dotted_key_are_marked() {
+        let event =
+            Event::parse(r#"{"1st": {"a": 1}, "1st.a": [2], "x": {"y.z": {"w": 3}}}"#).unwrap();
+        let marks: Vec<(&str, &str, bool)> = event
+            .fields
+            .iter()
+            .map(|f| (f.path.as_str(), f.json_path.as_str(), f.dotted))
+            .collect();
+        assert_eq!(
+            marks,
+            [
+                ("1st.a", "$[\"1st\"].a", false),
+                ("1st.a", "$[\"1st.a\"][0]", true),
+                ("x.y.z.w", "$.x[\"y.z\"].w", true),
+            ]
+        );
     }
 
     #[test]

@@ -33,14 +33,12 @@ impl Ir {
     }
 }
 
-/// A rule's accepted values, by their trails, and the rule's path.
-type Candidate<'a> = (Vec<&'a [(u32, u32)]>, &'a str);
-
 /// Every rule must be satisfied by a value of the event, and the values
 /// chosen must be array-consistent: two values inside the same array must
 /// come from the same element of it.
 fn branch_matches(branch: &Branch, event: &Event) -> Result<bool, Undecided> {
-    let mut candidates: Vec<Candidate<'_>> = Vec::with_capacity(branch.rules.len());
+    // Each rule's accepted values, by their trails, and the rule's path.
+    let mut candidates = Vec::with_capacity(branch.rules.len());
     for rule in &branch.rules {
         let fields = event.at(&rule.path);
         if fields.is_empty() {
@@ -65,12 +63,9 @@ fn branch_matches(branch: &Branch, event: &Event) -> Result<bool, Undecided> {
     // A rule with a value outside every array agrees with any choice.
     candidates.retain(|(trails, _)| trails.iter().all(|trail| !trail.is_empty()));
     candidates.sort_by_key(|(trails, _)| trails.len());
-    let lists: Vec<Vec<&[(u32, u32)]>> =
-        candidates.iter().map(|(trails, _)| trails.clone()).collect();
-    consistent_choice(&lists).map_err(|u| Undecided {
-        path: candidates[u.list].1.to_owned(),
-        combinations: u.combinations,
-    })
+    let (lists, paths): (Vec<_>, Vec<_>) = candidates.into_iter().unzip();
+    consistent_choice(&lists)
+        .map_err(|u| Undecided { path: paths[u.list].to_owned(), combinations: u.combinations })
 }
 
 fn rule_accepts(rule: &Rule, field: &Field) -> bool {

@@ -17,8 +17,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use evpat::{
-    Error, ErrorKind, Event, Explanation, Limits, Lint, Pattern, Span, check_envelope, explain,
-    lint, lint_with_event,
+    Error, ErrorKind, Event, Explanation, Limits, Lint, Outcome, Pattern, Span, check_envelope,
+    explain, lint, lint_with_event,
 };
 use evpat_rule::builder::{delivered_event, format_json, split_json_lines};
 use evpat_rule::export::{Export, Format, export};
@@ -274,15 +274,16 @@ impl Evaluation {
         Evaluation { pattern, read, explanation, lints }
     }
 
-    /// Whether the event matches, decided by [`Pattern::try_matches`].
+    /// Whether the event matches: the explanation's verdict, which is
+    /// [`Pattern::try_matches`]'s, so the event is not matched twice.
     pub fn verdict(&self) -> Verdict {
-        match (&self.pattern, &self.read.event) {
-            (Ok(pattern), Some(Ok(event))) => match pattern.try_matches(event) {
-                Ok(true) => Verdict::Match,
-                Ok(false) => Verdict::NoMatch,
-                Err(_) => Verdict::Undecided,
+        match (&self.explanation, &self.pattern, &self.read.event) {
+            (Some(explanation), ..) => match explanation.root.outcome {
+                Outcome::Matched => Verdict::Match,
+                Outcome::Undecided => Verdict::Undecided,
+                _ => Verdict::NoMatch,
             },
-            (pattern, event) => {
+            (None, pattern, event) => {
                 Verdict::Blocked { pattern: pattern.is_err(), event: !matches!(event, Some(Ok(_))) }
             }
         }
