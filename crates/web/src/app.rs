@@ -24,7 +24,7 @@ use crate::samples;
 use crate::state::{Action, Notice, State};
 use crate::view_model::{
     Evaluation, EventCache, EventInput, Matrix, PatternSize, Problem, ReadEvent, RulePanel,
-    draft_of, utf16_range,
+    capitalize, draft_of, utf16_range,
 };
 
 /// Milliseconds since the page started loading, from the browser's
@@ -342,7 +342,7 @@ fn event_notes(evaluation: &Evaluation, text: &str, dispatch: &Callback<Action>)
             };
             html! {
                 <div class="problem envelope" role="alert">
-                    <p class="problem-message">{ format!("{error} Reason: {}", capitalize_first(error.reason())) }</p>
+                    <p class="problem-message">{ format!("{error} Reason: {}", capitalize(error.reason())) }</p>
                     <p class="problem-hint">
                         { "Hint: TestEventPattern needs an envelope with id, account, source, time, region and detail-type. \
                            evpat still answers below, as EventBridge's engine would for a delivered event." }
@@ -354,11 +354,6 @@ fn event_notes(evaluation: &Evaluation, text: &str, dispatch: &Callback<Action>)
         None => html! {},
     };
     html! { <>{ entry }{ envelope }</> }
-}
-
-fn capitalize_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// The gallery: sample events and rules to add.

@@ -51,3 +51,14 @@ pub async fn copy_text(text: &str) -> bool {
         None => false,
     }
 }
+
+/// `ms` with `places` decimals (`12.345`), for timings. Integer arithmetic,
+/// because `format!("{ms:.3}")` would bring core's float printer (about
+/// 10 KB of wasm) into the page for a figure.
+pub fn milliseconds(ms: f64, places: u32) -> String {
+    let scale = 10u64.pow(places);
+    // `as` saturates: a negative or NaN time reads as 0.
+    let scaled = (ms * scale as f64).round() as u64;
+    let width = places as usize;
+    format!("{}.{:0width$}", scaled / scale, scaled % scale)
+}

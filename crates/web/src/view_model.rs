@@ -591,12 +591,15 @@ fn schedule_of(expr: &str, now: DateTime<Utc>) -> ScheduleView {
     }
 }
 
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+/// `text` with its first letter upper-cased. Only ASCII: the reasons it is
+/// given are our English sentences and AWS's, and `char::to_uppercase`
+/// would put Unicode's case table (about 12 KB) into the page's wasm.
+pub fn capitalize(text: &str) -> String {
+    let mut text = text.to_owned();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    text
 }
 
 fn transformer_of(target: &TargetDraft) -> Result<InputTransformer, String> {

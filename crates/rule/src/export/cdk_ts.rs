@@ -272,9 +272,13 @@ fn kind(value: &Node) -> &'static str {
 
 /// `reasons` as one sentence: `a; b`, capitalized.
 fn sentence(reasons: &[String]) -> String {
-    let joined = reasons.join("; ");
-    let mut chars = joined.chars();
-    chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+    let mut joined = reasons.join("; ");
+    // ASCII only: the reasons are our English sentences, and Unicode's case
+    // table would cost the page's wasm about 12 KB.
+    if let Some(first) = joined.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    joined
 }
 
 /// Comments the numbers JavaScript writes differently, and warns about

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::Shared;
+use crate::components::{Shared, milliseconds};
 use crate::state::{Action, EventDraft, RuleDraft};
 use crate::view_model::{Matrix, Verdict};
 
@@ -34,12 +34,12 @@ pub fn MatrixView(props: &MatrixProps) -> Html {
     let matches: usize = cells.iter().flatten().filter(|c| **c == Some(true)).count();
     html! {
         <section class="matrix" aria-labelledby="matrix-heading"
-            data-eval-ms={format!("{:.3}", props.elapsed_ms)}>
+            data-eval-ms={milliseconds(props.elapsed_ms, 3)}>
             <h2 id="matrix-heading">{ "Rules × events" }</h2>
             <p class="muted" id="matrix-caption">
                 { format!(
-                    "{} rules × {} events, {matches} matches; evaluated in {:.2} ms. Select a cell for its explanation.",
-                    props.rules.len(), props.events.len(), props.elapsed_ms
+                    "{} rules × {} events, {matches} matches; evaluated in {} ms. Select a cell for its explanation.",
+                    props.rules.len(), props.events.len(), milliseconds(props.elapsed_ms, 2)
                 ) }
             </p>
             <div class="table-scroll">

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::milliseconds;
 use crate::view_model::Verdict;
 
 /// Properties of [`VerdictBanner`].
@@ -27,7 +28,7 @@ pub fn VerdictBanner(props: &VerdictProps) -> Html {
     };
     html! {
         <section class="result" aria-labelledby="result-heading"
-            data-first-verdict-ms={props.first_ms.map(|ms| format!("{ms:.1}"))}>
+            data-first-verdict-ms={props.first_ms.map(|ms| milliseconds(ms, 1))}>
             <h2 id="result-heading">{ "Result" }</h2>
             <p class="pair">{ props.pair.clone() }</p>
             <p id="verdict" class={class} role="status" aria-live="polite">
