@@ -28,6 +28,13 @@ test("a sub-path build loads and matches when served under its sub-path", async 
   const verdict = page.getByRole("region", { name: "Result" }).getByRole("status");
   await verdict.getByText("Match", { exact: true }).waitFor();
   assert.equal(await verdict.textContent(), "Match");
+  // The importers' module loads from under the sub-path too.
+  await page.getByLabel("Import", { exact: true }).fill('{"source": ["aws.ec2"]}');
+  await page.getByRole("button", { name: "Import rules" }).click();
+  assert.match(
+    await page.getByRole("status", { name: "Import result" }).textContent(),
+    /^Imported 1 rule from the event pattern: /,
+  );
   await page.waitForLoadState("networkidle");
   // Every asset came from under the sub-path: nothing 404'd at the root.
   assert.deepEqual(problems, []);

@@ -320,6 +320,13 @@ describe("5. the rule panel", () => {
 
   test("Import reads a template and adds its rules", async () => {
     const { context, page, problems } = await open();
+    // The importers are a module of their own, which the first import loads.
+    const loaded = () =>
+      page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+    await page.waitForLoadState("networkidle");
+    const atLoad = await loaded();
+    assert.ok(atLoad.some((path) => /^\/evpat-web-[0-9a-f]+_bg\.wasm$/.test(path)), atLoad.join(" "));
+    assert.deepEqual(atLoad.filter((path) => path.includes("importer")), []);
     await page.getByLabel("Import", { exact: true }).fill([
       "Resources:",
       "  StoppedInstances:",
@@ -340,6 +347,11 @@ describe("5. the rule panel", () => {
     await page.getByRole("button", { name: "Import rules" }).click();
     const result = page.getByRole("status", { name: "Import result" });
     assert.match(await result.textContent(), /^Imported 2 rules from the CloudFormation template: stopped-instances, nightly/);
+    assert.deepEqual((await loaded()).filter((path) => path.includes("importer")), [
+      "/evpat-importer.js",
+      "/evpat-importer_bg.wasm",
+    ]);
+    assert.equal(await page.getByRole("button", { name: "Import rules" }).isEnabled(), true);
     const rules = await page.getByRole("list", { name: "Rules" }).getByRole("button").allTextContents();
     assert.deepEqual(rules, ["detect-security-group-changes", "stopped-instances", "nightly"]);
     assert.equal(JSON.parse(await patternEditor(page).inputValue()).detail.state[0], "stopped");

@@ -39,11 +39,14 @@ mod scheduler;
 mod serverless;
 mod template;
 mod terraform;
+mod wire;
 mod yaml;
 
 use std::fmt;
 
 use crate::rule::Rule;
+
+pub use wire::{outcome_from_json, outcome_to_json};
 
 /// The kinds of input [`import`] reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

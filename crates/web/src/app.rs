@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use evpat::Span;
 use evpat_rule::builder::{format_json, wrap_in_envelope};
-use evpat_rule::import::{Source, import};
+use evpat_rule::import::Source;
 use evpat_rule::schedule::chrono::{DateTime, Utc};
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -19,6 +19,7 @@ use crate::components::matrix::MatrixView;
 use crate::components::rule_panel::RulePanelView;
 use crate::components::verdict::VerdictBanner;
 use crate::components::workspace_bar::{Shortcuts, WorkspaceBar};
+use crate::importer;
 use crate::persist;
 use crate::samples;
 use crate::state::{Action, Notice, State};
@@ -150,36 +151,53 @@ pub fn App() -> Html {
             }))),
         })
     };
+    // Imports run in the importers' own module, which the first import
+    // loads (see `importer`): the answer comes later, and the button waits.
+    let importing = use_state(|| false);
     let onimport = {
-        let state = state.clone();
+        let (state, importing) = (state.clone(), importing.clone());
         Callback::from(move |(text, source): (String, Option<Source>)| {
-            let notice = match import(&text, source) {
-                Ok(imported) => {
-                    let drafts: Vec<_> = imported.rules.iter().map(draft_of).collect();
-                    let names: Vec<&str> = imported.rules.iter().map(|r| r.name.as_str()).collect();
-                    let mut lines = vec![format!(
-                        "Imported {} {} from the {}: {}",
-                        drafts.len(),
-                        if drafts.len() == 1 { "rule" } else { "rules" },
-                        imported.source.title(),
-                        names.join(", ")
-                    )];
-                    lines.extend(imported.warnings.iter().map(|w| format!("Warning: {w}")));
-                    state.dispatch(Action::AddRules(drafts));
-                    Notice { place: "import", error: false, lines }
-                }
-                Err(error) => {
-                    let mut lines = vec![format!(
-                        "{} at line {}, column {}",
-                        error.message(),
-                        error.line(),
-                        error.column()
-                    )];
-                    lines.extend(error.hint().map(|h| format!("Hint: {h}")));
-                    Notice { place: "import", error: true, lines }
-                }
-            };
-            state.dispatch(Action::Notify(Some(notice)));
+            let (state, importing) = (state.clone(), importing.clone());
+            importing.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let notice = match importer::import(&text, source).await {
+                    Ok(Ok(imported)) => {
+                        let drafts: Vec<_> = imported.rules.iter().map(draft_of).collect();
+                        let names: Vec<&str> =
+                            imported.rules.iter().map(|r| r.name.as_str()).collect();
+                        let mut lines = vec![format!(
+                            "Imported {} {} from the {}: {}",
+                            drafts.len(),
+                            if drafts.len() == 1 { "rule" } else { "rules" },
+                            imported.source.title(),
+                            names.join(", ")
+                        )];
+                        lines.extend(imported.warnings.iter().map(|w| format!("Warning: {w}")));
+                        state.dispatch(Action::AddRules(drafts));
+                        Notice { place: "import", error: false, lines }
+                    }
+                    Ok(Err(error)) => {
+                        let mut lines = vec![format!(
+                            "{} at line {}, column {}",
+                            error.message(),
+                            error.line(),
+                            error.column()
+                        )];
+                        lines.extend(error.hint().map(|h| format!("Hint: {h}")));
+                        Notice { place: "import", error: true, lines }
+                    }
+                    Err(failure) => Notice {
+                        place: "import",
+                        error: true,
+                        lines: vec![
+                            format!("Nothing was imported: {failure}."),
+                            "Hint: check the connection, then import again.".to_owned(),
+                        ],
+                    },
+                };
+                state.dispatch(Action::Notify(Some(notice)));
+                importing.set(false);
+            });
         })
     };
 
@@ -297,6 +315,7 @@ pub fn App() -> Html {
                     notice={notice_for("import")}
                     dispatch={dispatch.clone()}
                     {onimport}
+                    importing={*importing}
                 />
                 }
             </main>

@@ -36,13 +36,12 @@ pub struct SampleRule {
     pub patterns: Vec<SamplePattern>,
 }
 
-/// One pattern of a sample rule, with its verdict for every sample event.
+/// One pattern of a sample rule. Its stated verdicts are in
+/// [`stated_verdicts`], which only the tests read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SamplePattern {
     /// The pattern, formatted.
     pub text: String,
-    /// Event id to whether the pattern matches it.
-    pub expected: BTreeMap<String, bool>,
 }
 
 #[derive(Deserialize)]
@@ -68,6 +67,22 @@ struct RawRule {
 #[derive(Deserialize)]
 struct RawPattern {
     pattern: Value,
+}
+
+/// The data's verdicts: read apart from the gallery, so that the page,
+/// which never shows them, carries no code for them.
+#[derive(Deserialize)]
+struct RawVerdicts {
+    rules: Vec<RawRuleVerdicts>,
+}
+
+#[derive(Deserialize)]
+struct RawRuleVerdicts {
+    patterns: Vec<RawPatternVerdicts>,
+}
+
+#[derive(Deserialize)]
+struct RawPatternVerdicts {
     expected: BTreeMap<String, String>,
 }
 
@@ -108,20 +123,35 @@ pub fn rules() -> &'static [SampleRule] {
                         patterns: r
                             .patterns
                             .into_iter()
-                            .map(|p| SamplePattern {
-                                text: pretty(&p.pattern),
-                                expected: p
-                                    .expected
-                                    .into_iter()
-                                    .map(|(id, verdict)| (id, verdict == "match"))
-                                    .collect(),
-                            })
+                            .map(|p| SamplePattern { text: pretty(&p.pattern) })
                             .collect(),
                     })
                     .collect()
             })
             .unwrap_or_default()
     })
+}
+
+/// The verdict the data states for each pattern of each rule (in
+/// [`rules`]' order), by event id: whether it matches.
+///
+/// # Errors
+///
+/// The data does not read, or states something other than `match` or `no
+/// match` for every event in every pattern ([`check_data`] says where).
+pub fn stated_verdicts() -> Result<Vec<Vec<BTreeMap<String, bool>>>, String> {
+    check_data()?;
+    let rules: RawVerdicts = serde_json::from_str(RULES).map_err(|e| format!("rules.json: {e}"))?;
+    Ok(rules
+        .rules
+        .into_iter()
+        .map(|rule| {
+            rule.patterns
+                .into_iter()
+                .map(|p| p.expected.into_iter().map(|(id, v)| (id, v == "match")).collect())
+                .collect()
+        })
+        .collect())
 }
 
 /// Checks that the data files read and state a verdict, `match` or `no
@@ -131,8 +161,10 @@ pub fn check_data() -> Result<(), String> {
     let events: Vec<RawEvent> =
         serde_json::from_str(EVENTS).map_err(|e| format!("events.json: {e}"))?;
     let rules: RawRules = serde_json::from_str(RULES).map_err(|e| format!("rules.json: {e}"))?;
-    for rule in &rules.rules {
-        for (i, pattern) in rule.patterns.iter().enumerate() {
+    let verdicts: RawVerdicts =
+        serde_json::from_str(RULES).map_err(|e| format!("rules.json: {e}"))?;
+    for (rule, verdicts) in rules.rules.iter().zip(&verdicts.rules) {
+        for (i, pattern) in verdicts.patterns.iter().enumerate() {
             for event in &events {
                 match pattern.expected.get(&event.id).map(String::as_str) {
                     Some("match" | "no match") => {}

@@ -4,7 +4,6 @@
 //! The shape follows Yew's todomvc: one [`State`], changed only by
 //! [`Action`]s in [`State::apply`], which is plain Rust and tested natively.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use evpat_rule::RuleState;
@@ -145,8 +144,9 @@ pub struct State {
     pub events: Vec<EventDraft>,
     /// The event the editor shows.
     pub event: u32,
-    /// The events whose explanation is open in the list.
-    pub expanded: BTreeSet<u32>,
+    /// The events whose explanation is open in the list, each once: a few
+    /// keys, where a set type would bring its tree code into the page.
+    pub expanded: Vec<u32>,
     /// The export tab shown.
     pub format: Format,
     /// The event value whose "add to pattern" menu is open: where its
@@ -180,7 +180,7 @@ impl Default for State {
                 text: SAMPLE_EVENT.to_owned(),
             }],
             event: 1,
-            expanded: BTreeSet::new(),
+            expanded: Vec::new(),
             format: Format::ApiJson,
             picked: None,
             notice: None,
@@ -391,7 +391,7 @@ impl State {
                     && let Some(at) = self.events.iter().position(|e| e.key == key)
                 {
                     self.events.remove(at);
-                    self.expanded.remove(&key);
+                    self.expanded.retain(|&k| k != key);
                     if self.event == key {
                         self.event = self.events[at.min(self.events.len() - 1)].key;
                         self.picked = None;
@@ -431,10 +431,9 @@ impl State {
                 }
             }
             Action::ToggleExpanded(key, open) => {
+                self.expanded.retain(|&k| k != key);
                 if open {
-                    self.expanded.insert(key);
-                } else {
-                    self.expanded.remove(&key);
+                    self.expanded.push(key);
                 }
             }
             Action::Inspect(rule, event) => {
@@ -738,7 +737,8 @@ mod tests {
     #[test]
     fn rule_names_stay_unique() {
         let state = State::default().apply(Action::DuplicateRule).apply(Action::DuplicateRule);
-        let names: BTreeSet<&str> = state.rules.iter().map(|r| r.name.as_str()).collect();
+        let names: std::collections::BTreeSet<&str> =
+            state.rules.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names.len(), 3);
         assert_eq!(state.rules[1].name, "detect-security-group-changes-2");
     }

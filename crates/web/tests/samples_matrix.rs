@@ -20,23 +20,25 @@ fn the_sample_data_reads_and_states_every_cell() {
 fn every_sample_pattern_gives_the_stated_verdict_for_every_sample_event() {
     let events = samples::events();
     let mut failures = Vec::new();
+    let verdicts = samples::stated_verdicts().unwrap();
     let mut builder = RuleSet::builder();
     let mut ids = Vec::new();
-    for rule in samples::rules() {
-        for (i, sample) in rule.patterns.iter().enumerate() {
+    for (rule, stated) in samples::rules().iter().zip(&verdicts) {
+        assert_eq!(rule.patterns.len(), stated.len(), "{}", rule.id);
+        for (i, (sample, stated)) in rule.patterns.iter().zip(stated).enumerate() {
             let pattern = Pattern::parse(&sample.text)
                 .unwrap_or_else(|e| panic!("{} pattern {}: {e}", rule.id, i + 1));
             let id = format!("{}#{}", rule.id, i + 1);
             builder.add(id.clone(), &pattern);
-            ids.push((id, pattern, sample));
+            ids.push((id, pattern, stated));
         }
     }
     let set = builder.build();
     for event in events {
         let parsed = Event::parse(&event.text).unwrap();
         let matched = set.matches(&event.text).unwrap();
-        for (id, pattern, sample) in &ids {
-            let expected = sample.expected[&event.id];
+        for (id, pattern, stated) in &ids {
+            let expected = stated[&event.id];
             let reference = pattern.matches(&parsed);
             let by_set = matched.contains(&id);
             let by_api = test_event_pattern(pattern.text(), &event.text)

@@ -31,6 +31,8 @@ pub struct RulePanelProps {
     pub dispatch: Callback<Action>,
     /// Called with the import box's text and the kind chosen, if any.
     pub onimport: Callback<(String, Option<Source>)>,
+    /// Whether an import is under way (the first loads the importers).
+    pub importing: bool,
 }
 
 fn text_input(
@@ -108,7 +110,8 @@ pub fn RulePanelView(props: &RulePanelProps) -> Html {
             { targets_view(props) }
             { rule_status(&props.panel) }
             <ExportTabs format={props.format} panel={props.panel.clone()} dispatch={dispatch.clone()} />
-            <ImportBox notice={props.notice.clone()} onimport={props.onimport.clone()} />
+            <ImportBox notice={props.notice.clone()} onimport={props.onimport.clone()}
+                importing={props.importing} />
         </section>
     }
 }
@@ -343,6 +346,8 @@ pub struct ImportProps {
     pub notice: Option<Notice>,
     /// Called with the text and the kind chosen.
     pub onimport: Callback<(String, Option<Source>)>,
+    /// Whether an import is under way.
+    pub importing: bool,
 }
 
 /// The import box: anything the importers read becomes rules.
@@ -386,8 +391,14 @@ pub fn ImportBox(props: &ImportProps) -> Html {
                         <option value={s.name()} selected={*source == Some(*s)}>{ s.title() }</option>
                     }) }
                 </select>
-                <button type="button" {onclick}>{ "Import rules" }</button>
+                <button type="button" {onclick} disabled={props.importing}
+                    aria-busy={props.importing.then_some("true")}>{ "Import rules" }</button>
             </div>
+            // Not the result's element: the result's role and name are
+            // what a reader waits for.
+            <p class="muted" aria-live="polite">
+                { if props.importing { "Importing: the first import loads the importers…" } else { "" } }
+            </p>
             if let Some(notice) = notice {
                 <ul class={if notice.error { "problem import-result" } else { "import-result" }}
                     role={if notice.error { "alert" } else { "status" }} aria-label="Import result">

@@ -1,0 +1,89 @@
+//! The importers, loaded on the first import.
+//!
+//! They are a module of their own (`src/importer_module.rs`, which trunk
+//! writes to `dist/evpat-importer.js` and `evpat-importer_bg.wasm`), because
+//! their readers (YAML, HCL, Ruby) and messages are about 70 KB of the
+//! page's gzipped code, and most visits never import. The first import
+//! loads the module with a dynamic `import()`; later imports call it at
+//! once. The outcome crosses as text ([`evpat_rule::import::outcome_to_json`]).
+
+use std::cell::RefCell;
+
+use evpat_rule::import::{ImportError, Imported, Source, outcome_from_json};
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// The module's JavaScript, beside the page's own files.
+const MODULE: &str = "evpat-importer.js";
+
+// A dynamic `import()` is syntax, not a function, so it needs this snippet
+// of JavaScript; wasm-bindgen writes it as a file next to the page's own
+// (the Content Security Policy allows no eval).
+#[wasm_bindgen(inline_js = "export function load_module(url) { return import(url); }")]
+extern "C" {
+    fn load_module(url: &str) -> Promise;
+}
+
+thread_local! {
+    /// The module's `import_rules`, once loaded.
+    static IMPORT_RULES: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Imports `text` as `source`, or guesses its kind: what
+/// [`evpat_rule::import::import`] answers.
+///
+/// # Errors
+///
+/// The module could not be loaded (the network, say) or failed; the text
+/// says why.
+pub async fn import(
+    text: &str,
+    source: Option<Source>,
+) -> Result<Result<Imported, ImportError>, String> {
+    let function = match IMPORT_RULES.with(|f| f.borrow().clone()) {
+        Some(function) => function,
+        None => {
+            let function = load().await.map_err(|e| format!("the importers did not load: {e}"))?;
+            IMPORT_RULES.with(|f| *f.borrow_mut() = Some(function.clone()));
+            function
+        }
+    };
+    let name = JsValue::from_str(source.map_or("", Source::name));
+    let answer = function
+        .call2(&JsValue::NULL, &JsValue::from_str(text), &name)
+        .map_err(|e| format!("the importers failed: {}", describe(&e)))?;
+    outcome_from_json(&answer.as_string().unwrap_or_default())
+}
+
+/// Loads the module and returns its `import_rules`.
+async fn load() -> Result<Function, String> {
+    // Relative to the page's base, which `trunk --public-url` sets: the page
+    // may be served from a sub-path.
+    let base = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten())
+        .ok_or("the page has no address")?;
+    let url = web_sys::Url::new_with_base(MODULE, &base).map_err(|e| describe(&e))?.href();
+    let module = JsFuture::from(load_module(&url)).await.map_err(|e| describe(&e))?;
+    let export = |name: &str| -> Result<Function, String> {
+        Reflect::get(&module, &JsValue::from_str(name))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .ok_or_else(|| format!("{MODULE} has no {name}"))
+    };
+    // wasm-bindgen's `--target web` glue: `default` fetches and starts the
+    // wasm beside it.
+    let started = export("default")?.call0(&JsValue::NULL).map_err(|e| describe(&e))?;
+    JsFuture::from(Promise::resolve(&started)).await.map_err(|e| describe(&e))?;
+    export("import_rules")
+}
+
+/// A thrown JavaScript value as text: an `Error`'s message, or the value.
+fn describe(value: &JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
+}
