@@ -25,6 +25,7 @@
 //! The count depends only on the values, never on the order they are
 //! tried in, so the reference matcher and the rule set refuse alike.
 
+use crate::sort;
 use std::collections::{HashMap, HashSet};
 
 /// A trail: `(array, index)` pairs, outermost first.
@@ -213,7 +214,7 @@ fn by_levels(lists: &[Vec<Trail<'_>>]) -> Option<bool> {
 /// a nested path, come here.
 fn backtracking(lists: &[Vec<Trail<'_>>]) -> bool {
     let mut order: Vec<&Vec<Trail<'_>>> = lists.iter().collect();
-    order.sort_by_key(|trails| trails.len());
+    sort::sort_by_key(&mut order, |trails| trails.len());
     // For each array a chosen trail passes through: its index, and how
     // many chosen trails pass through it.
     let mut chosen: HashMap<u32, (u32, usize)> = HashMap::new();

@@ -20,6 +20,7 @@
 use crate::error::{Error, ErrorKind, Subject};
 use crate::json::{self, Node, Span, Value};
 use crate::limits::Limits;
+use crate::sort;
 
 /// An event, ready to be matched: any JSON object.
 #[derive(Clone, Debug, PartialEq)]
@@ -233,7 +234,7 @@ fn flatten(root: &Node) -> Vec<Field> {
         fields.push(Field { path, value: leaf, trail, span: node.span, json_path, dotted });
     }
     // Stable, so values at one path keep their document order.
-    fields.sort_by(|a, b| a.path.cmp(&b.path));
+    sort::sort_by(&mut fields, |a, b| a.path.cmp(&b.path));
     fields
 }
 

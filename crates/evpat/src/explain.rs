@@ -21,6 +21,7 @@ use crate::event::{Event, Field, Leaf, Trail};
 use crate::ir::{Condition, Scalar};
 use crate::json::{Span, quote};
 use crate::pattern::Pattern;
+use crate::sort;
 use crate::validate;
 
 /// The most ways a join keeps. Joining fields in independent arrays
@@ -246,7 +247,7 @@ impl Explainer<'_> {
         }
         // The fewest ways first: a selective field then narrows the ways
         // before a broad one meets them, and the cap rarely bites.
-        all_ways.sort_by_key(Vec::len);
+        sort::sort_by_key(&mut all_ways, Vec::len);
         let mut all_ways = all_ways.into_iter();
         let mut ways = all_ways.next().unwrap_or_else(|| vec![Trail::new()]);
         for field_ways in all_ways {
@@ -700,8 +701,7 @@ fn join(left: &Ways, right: &Ways) -> (Ways, bool) {
             if agree(a, b) {
                 let mut merged = a.clone();
                 merged.extend(b.iter().copied());
-                merged.sort_unstable();
-                merged.dedup();
+                sort::sort_dedup(&mut merged);
                 joined.push(merged);
                 if joined.len() >= MAX_WAYS {
                     dedup(&mut joined);
@@ -715,8 +715,7 @@ fn join(left: &Ways, right: &Ways) -> (Ways, bool) {
 }
 
 fn dedup(ways: &mut Ways) {
-    ways.sort_unstable();
-    ways.dedup();
+    sort::sort_dedup(ways);
 }
 
 /// The values worth showing: the ones that matched, or else the first
@@ -761,8 +760,7 @@ fn quote_values(values: &[Field]) -> String {
 
 fn kinds(values: &[Field]) -> String {
     let mut kinds: Vec<&str> = values.iter().map(|v| type_name(&v.value)).collect();
-    kinds.sort_unstable();
-    kinds.dedup();
+    sort::sort_dedup(&mut kinds);
     kinds.join(" and ")
 }
 

@@ -151,6 +151,7 @@ mod pattern;
 mod print;
 mod render;
 mod ruleset;
+mod sort;
 mod validate;
 
 pub use consistency::MAX_ARRAY_CHOICES;

@@ -22,6 +22,7 @@ use crate::ast::{AnythingBut, FieldValue, Literal, Matcher, MatcherKind, Object}
 use crate::event::{Event, Leaf as Value};
 use crate::json::{Span, quote};
 use crate::pattern::Pattern;
+use crate::sort;
 
 /// How much a lint matters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -160,7 +161,7 @@ pub fn lint_with_event(pattern: &Pattern, event: &Event) -> Vec<Lint> {
 }
 
 fn sort(lints: &mut [Lint]) {
-    lints.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+    sort::sort_by(lints, |a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
 }
 
 struct Linter<'a> {

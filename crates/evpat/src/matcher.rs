@@ -5,6 +5,7 @@
 use crate::consistency::consistent_choice;
 use crate::event::{Event, Field, Leaf};
 use crate::ir::{Branch, Condition, Ir, Rule, Scalar};
+use crate::sort;
 
 /// A branch whose array consistency was not decided: see
 /// [`crate::consistency`].
@@ -53,8 +54,7 @@ fn branch_matches(branch: &Branch, event: &Event) -> Result<bool, Undecided> {
             .map(|field| field.trail.as_slice())
             .collect();
         // Only the trail matters from here on.
-        trails.sort_unstable();
-        trails.dedup();
+        sort::sort_dedup(&mut trails);
         if trails.is_empty() {
             return Ok(false);
         }
@@ -62,7 +62,7 @@ fn branch_matches(branch: &Branch, event: &Event) -> Result<bool, Undecided> {
     }
     // A rule with a value outside every array agrees with any choice.
     candidates.retain(|(trails, _)| trails.iter().all(|trail| !trail.is_empty()));
-    candidates.sort_by_key(|(trails, _)| trails.len());
+    sort::sort_by_key(&mut candidates, |(trails, _)| trails.len());
     let (lists, paths): (Vec<_>, Vec<_>) = candidates.into_iter().unzip();
     consistent_choice(&lists)
         .map_err(|u| Undecided { path: paths[u.list].to_owned(), combinations: u.combinations })

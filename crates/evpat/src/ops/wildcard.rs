@@ -8,6 +8,7 @@
 use std::collections::{HashSet, VecDeque};
 
 use crate::error::ErrorKind;
+use crate::sort;
 
 /// A parsed glob.
 #[derive(Clone, Debug, PartialEq)]
@@ -254,8 +255,7 @@ impl Wildcard {
                     _ => None,
                 })
                 .collect();
-            alphabet.sort_unstable();
-            alphabet.dedup();
+            sort::sort_dedup(&mut alphabet);
             alphabet.push(None);
             for c in alphabet {
                 let next = self.step(&states, c);
@@ -289,8 +289,7 @@ impl Wildcard {
             }
             i += 1;
         }
-        states.sort_unstable();
-        states.dedup();
+        sort::sort_dedup(&mut states);
         states
     }
 }
