@@ -42,18 +42,48 @@ pub fn build(workspace: &Workspace, public_url: Option<&str>) -> Result<(), Stri
     println!("    {policy}");
 
     step("dist: sizes");
-    let mut total = (0, 0);
+    let (mut total, mut on_demand) = ((0, 0), 0);
     println!("    {:>10}  {:>10}  file", "bytes", "gzipped");
     for file in &files {
         let bytes = std::fs::read(file).map_err(|err| format!("{}: {err}", file.display()))?;
         let gzipped = gzipped_len(&bytes);
         total = (total.0 + bytes.len(), total.1 + gzipped);
-        let name = file.strip_prefix(&dist).unwrap_or(file).display();
-        println!("    {:>10}  {:>10}  {name}", bytes.len(), gzipped);
+        let name = file.strip_prefix(&dist).unwrap_or(file);
+        if name.to_string_lossy().starts_with(ON_DEMAND) {
+            on_demand += gzipped;
+        }
+        println!("    {:>10}  {:>10}  {}", bytes.len(), gzipped, name.display());
     }
     println!("    {:>10}  {:>10}  total", total.0, total.1);
-    println!("    gzipped total: {:.1} KiB", total.1 as f64 / 1024.0);
+    let page = total.1 - on_demand;
+    println!("    gzipped, loaded with the page:        {page:>7} bytes ({:.1} KiB)", kib(page));
+    println!(
+        "    gzipped, loaded on the first import:  {on_demand:>7} bytes ({:.1} KiB)",
+        kib(on_demand)
+    );
+    println!(
+        "    gzipped, all of dist/:                {:>7} bytes ({:.1} KiB)",
+        total.1,
+        kib(total.1)
+    );
+    if page > PAGE_BUDGET {
+        return Err(format!(
+            "the page loads {page} bytes gzipped, more than its budget of {PAGE_BUDGET}"
+        ));
+    }
     Ok(())
+}
+
+/// The files the page loads only when it needs them: the importers' module
+/// (crates/web/src/importer.rs), on the first import.
+const ON_DEMAND: &str = "evpat-importer";
+
+/// The release bundle's budget, gzipped, for what the page loads before
+/// its first verdict: wasm, JavaScript, CSS and HTML.
+const PAGE_BUDGET: usize = 400_000;
+
+fn kib(bytes: usize) -> f64 {
+    bytes as f64 / 1024.0
 }
 
 /// A release build for `public_url` (trunk's default, `/`, when `None`)
