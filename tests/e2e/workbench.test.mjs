@@ -344,6 +344,10 @@ describe("5. the rule panel", () => {
       "      ScheduleExpression: cron(0 3 * * ? *)",
       "",
     ].join("\n"));
+    // Focusing the box (fill does) starts loading them, before the click.
+    await page.waitForFunction(() =>
+      performance.getEntriesByType("resource").some((e) => e.name.endsWith("/evpat-importer_bg.wasm")),
+    );
     await page.getByRole("button", { name: "Import rules" }).click();
     const result = page.getByRole("status", { name: "Import result" });
     assert.match(await result.textContent(), /^Imported 2 rules from the CloudFormation template: stopped-instances, nightly/);

@@ -88,8 +88,6 @@ fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
 
 #[cfg(test)]
 mod tests {
-    use proptest::prelude::*;
-
     use super::*;
 
     /// What the page's sort gives, whatever the target.
@@ -118,17 +116,19 @@ mod tests {
         assert_eq!(items, [1, 2, 3]);
     }
 
-    proptest! {
+    // proptest is a native dev-dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
         /// The heapsort of indices is a stable sort: the standard
         /// library's stable sort gives the same order, with keys that
         /// repeat often.
         #[test]
-        fn order_is_the_stable_sort(keys in prop::collection::vec(0u8..8, 0..300)) {
+        fn order_is_the_stable_sort(keys in proptest::collection::vec(0u8..8, 0..300)) {
             let items: Vec<(u8, u16)> =
                 keys.iter().enumerate().map(|(i, &k)| (k, i as u16)).collect();
             let mut expected = items.clone();
             expected.sort_by_key(|item| item.0);
-            prop_assert_eq!(sorted_by_order(&items), expected);
+            proptest::prop_assert_eq!(sorted_by_order(&items), expected);
         }
     }
 }

@@ -26,8 +26,29 @@ extern "C" {
 }
 
 thread_local! {
-    /// The module's `import_rules`, once loaded.
-    static IMPORT_RULES: RefCell<Option<Function>> = const { RefCell::new(None) };
+    /// The load under way or done: a promise of the module's `import_rules`,
+    /// shared, so that the load that focusing the import box starts is the
+    /// one an import waits for.
+    static LOADING: RefCell<Option<Promise>> = const { RefCell::new(None) };
+}
+
+/// Starts loading the module, if no load is under way or done: the import
+/// box calls it when it gets the focus, so that the module is usually there
+/// by the time the user imports.
+pub fn prepare() {
+    let _ = loading();
+}
+
+/// The shared load.
+fn loading() -> Promise {
+    if let Some(promise) = LOADING.with(|slot| slot.borrow().clone()) {
+        return promise;
+    }
+    let promise = wasm_bindgen_futures::future_to_promise(async {
+        load().await.map(JsValue::from).map_err(|e| JsValue::from_str(&e))
+    });
+    LOADING.with(|slot| *slot.borrow_mut() = Some(promise.clone()));
+    promise
 }
 
 /// Imports `text` as `source`, or guesses its kind: what
@@ -41,12 +62,12 @@ pub async fn import(
     text: &str,
     source: Option<Source>,
 ) -> Result<Result<Imported, ImportError>, String> {
-    let function = match IMPORT_RULES.with(|f| f.borrow().clone()) {
-        Some(function) => function,
-        None => {
-            let function = load().await.map_err(|e| format!("the importers did not load: {e}"))?;
-            IMPORT_RULES.with(|f| *f.borrow_mut() = Some(function.clone()));
-            function
+    let function: Function = match JsFuture::from(loading()).await {
+        Ok(function) => function.unchecked_into(),
+        Err(error) => {
+            // Forgotten, so that the next import tries again.
+            LOADING.with(|slot| slot.borrow_mut().take());
+            return Err(format!("the importers did not load: {}", describe(&error)));
         }
     };
     let name = JsValue::from_str(source.map_or("", Source::name));

@@ -13,6 +13,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::{Shared, copy_text};
+use crate::importer;
 use crate::state::{Action, Notice, RuleDraft, RuleField, TargetField};
 use crate::view_model::RulePanel;
 
@@ -382,6 +383,7 @@ pub fn ImportBox(props: &ImportProps) -> Html {
             </p>
             <label for="import-text">{ "Import" }</label>
             <textarea id="import-text" class="code small" rows="8" value={(*text).clone()} {oninput}
+                onfocus={Callback::from(|_: FocusEvent| importer::prepare())}
                 spellcheck="false" aria-describedby="import-caption" />
             <div class="row">
                 <label for="import-source">{ "Import as" }</label>
