@@ -305,4 +305,25 @@ describe("privacy and offline use", () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test("offline, a first import says the importers did not load, and keeps the text", async () => {
+    const { context, page, problems } = await openPlayground(env.browser, env.server.url);
+    await context.setOffline(true);
+    const box = page.getByLabel("Import", { exact: true });
+    await box.fill('{"source": ["aws.ec2"]}');
+    await page.getByRole("button", { name: "Import rules" }).click();
+    const result = page.getByRole("alert", { name: "Import result" });
+    assert.match(await result.textContent(), /^Nothing was imported: the importers did not load: .+\.Hint: check the connection, then import again\.$/);
+    assert.equal(await box.inputValue(), '{"source": ["aws.ec2"]}');
+    // Back online, the same click imports: the failed load was not kept.
+    await context.setOffline(false);
+    await page.getByRole("button", { name: "Import rules" }).click();
+    assert.match(
+      await page.getByRole("status", { name: "Import result" }).textContent(),
+      /^Imported 1 rule from the event pattern: /,
+    );
+    // The browser reports the failed fetch; nothing else went wrong.
+    assert.deepEqual(problems.filter((p) => !/evpat-importer|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(p)), []);
+    await context.close();
+  });
 });

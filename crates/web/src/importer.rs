@@ -1,7 +1,7 @@
 //! The importers, loaded on the first import.
 //!
 //! They are a module of their own (`src/importer_module.rs`, which trunk
-//! writes to `dist/evpat-importer.js` and `evpat-importer_bg.wasm`), because
+//! writes to `dist/evpat-importer-<hash>.js` and `_bg.wasm`), because
 //! their readers (YAML, HCL, Ruby) and messages are about 70 KB of the
 //! page's gzipped code, and most visits never import. The first import
 //! loads the module with a dynamic `import()`; later imports call it at
@@ -14,8 +14,10 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-/// The module's JavaScript, beside the page's own files.
-const MODULE: &str = "evpat-importer.js";
+/// Where index.html names the module's JavaScript, a file beside the
+/// page's own: `evpat-importer-<hash>.js`, once `cargo xtask fingerprint`
+/// has named it by its content.
+const MODULE_META: &str = "meta[name=evpat-importer]";
 
 // A dynamic `import()` is syntax, not a function, so it needs this snippet
 // of JavaScript; wasm-bindgen writes it as a file next to the page's own
@@ -81,17 +83,22 @@ pub async fn import(
 async fn load() -> Result<Function, String> {
     // Relative to the page's base, which `trunk --public-url` sets: the page
     // may be served from a sub-path.
-    let base = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.base_uri().ok().flatten())
-        .ok_or("the page has no address")?;
-    let url = web_sys::Url::new_with_base(MODULE, &base).map_err(|e| describe(&e))?.href();
+    let document =
+        web_sys::window().and_then(|window| window.document()).ok_or("the page has no document")?;
+    let file = document
+        .query_selector(MODULE_META)
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .ok_or("the page does not name the importers' module")?;
+    let base = document.base_uri().ok().flatten().ok_or("the page has no address")?;
+    let url = web_sys::Url::new_with_base(&file, &base).map_err(|e| describe(&e))?.href();
     let module = JsFuture::from(load_module(&url)).await.map_err(|e| describe(&e))?;
     let export = |name: &str| -> Result<Function, String> {
         Reflect::get(&module, &JsValue::from_str(name))
             .ok()
             .and_then(|f| f.dyn_into::<Function>().ok())
-            .ok_or_else(|| format!("{MODULE} has no {name}"))
+            .ok_or_else(|| format!("{file} has no {name}"))
     };
     // wasm-bindgen's `--target web` glue: `default` fetches and starts the
     // wasm beside it.

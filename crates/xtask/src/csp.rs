@@ -1,5 +1,6 @@
 //! `cargo xtask csp [DIR]`: completes the Content Security Policy of a
-//! built `index.html`. trunk runs it as a post-build hook (Trunk.toml), on
+//! built `index.html`. trunk runs it after each build, as `cargo xtask
+//! post-build` (Trunk.toml), on
 //! its staging directory, so every build has it: `trunk build`,
 //! `trunk serve` and `cargo xtask dist`.
 //!

@@ -76,7 +76,7 @@ pub fn build(workspace: &Workspace, public_url: Option<&str>) -> Result<(), Stri
 
 /// The files the page loads only when it needs them: the importers' module
 /// (crates/web/src/importer.rs), on the first import.
-const ON_DEMAND: &str = "evpat-importer";
+const ON_DEMAND: &str = crate::fingerprint::MODULE;
 
 /// The release bundle's budget, gzipped, for what the page loads before
 /// its first verdict: wasm, JavaScript, CSS and HTML.

@@ -8,6 +8,9 @@
 //! - `test`: setup, then every check CI runs, stopping at the first red one.
 //! - `csp`: the Content Security Policy's script hashes, run by trunk as a
 //!   post-build hook (see csp.rs).
+//! - `fingerprint`: names the importers' module by its content (see
+//!   fingerprint.rs).
+//! - `post-build`: `csp`, then `fingerprint`: trunk's post-build hook.
 //! - `bench`: the benchmarks (not part of `test`: speed is measured,
 //!   never asserted in tests).
 //!
@@ -16,6 +19,7 @@
 
 mod csp;
 mod dist;
+mod fingerprint;
 mod fuzz;
 mod npm;
 mod run;
@@ -34,7 +38,9 @@ Commands:
   dist [--public-url PATH]     setup, then build the release bundle into dist/
   test                         setup, then every check CI runs
   npm                          setup, then the npm package into target/npm/
-  csp [DIR]                    fill in DIR/index.html's script hashes (a trunk hook)
+  csp [DIR]                    fill in DIR/index.html's script hashes
+  fingerprint [DIR]            name DIR's importer module by its content
+  post-build [DIR]             csp, then fingerprint (trunk's post-build hook)
   bench [ARGS]                 the benchmarks (citylots, filter, wasm, explain);
                                ARGS go to the citylots bench, e.g. --passes 10
   fuzz --seconds N [TARGET…]   each fuzz target (or those named) for N s, and a table";
@@ -53,6 +59,8 @@ fn main() -> ExitCode {
         Some("bench") => bench(&workspace, &args[1..]),
         Some("fuzz") => fuzz::run(&workspace, &args[1..]),
         Some("csp") => csp::run(&args[1..]),
+        Some("fingerprint") => fingerprint::run(&args[1..]),
+        Some("post-build") => csp::run(&args[1..]).and_then(|()| fingerprint::run(&args[1..])),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
