@@ -13,7 +13,7 @@
 //! trunk over a WebSocket; it is hashed too, and only then is `ws:` added
 //! to `connect-src`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -25,14 +25,7 @@ pub const PLACEHOLDER: &str = "'inline-script-hashes'";
 /// Fills in the policy of `DIR/index.html`; `DIR` defaults to trunk's
 /// `TRUNK_STAGING_DIR`.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let dir = match args {
-        [dir] => PathBuf::from(dir),
-        [] => std::env::var_os("TRUNK_STAGING_DIR")
-            .map(PathBuf::from)
-            .ok_or("csp takes a directory, or runs as a trunk hook (TRUNK_STAGING_DIR)")?,
-        _ => return Err("csp takes one directory".to_owned()),
-    };
-    let file = dir.join("index.html");
+    let file = crate::run::hook_dir("csp", args)?.join("index.html");
     let html = read(&file)?;
     let html = complete(&html)?;
     std::fs::write(&file, html).map_err(|err| format!("{}: {err}", file.display()))

@@ -11,7 +11,7 @@
 //! `<meta name="evpat-importer">`, where the page reads it
 //! (crates/web/src/importer.rs).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
@@ -22,13 +22,7 @@ pub const MODULE: &str = "evpat-importer";
 /// Renames the module in `DIR`; `DIR` defaults to trunk's
 /// `TRUNK_STAGING_DIR`.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let dir = match args {
-        [dir] => PathBuf::from(dir),
-        [] => std::env::var_os("TRUNK_STAGING_DIR")
-            .map(PathBuf::from)
-            .ok_or("fingerprint takes a directory, or runs as a trunk hook (TRUNK_STAGING_DIR)")?,
-        _ => return Err("fingerprint takes one directory".to_owned()),
-    };
+    let dir = crate::run::hook_dir("fingerprint", args)?;
     let (js_file, wasm_file) =
         (dir.join(format!("{MODULE}.js")), dir.join(format!("{MODULE}_bg.wasm")));
     let (js, wasm) = (read(&js_file)?, std::fs::read(&wasm_file).map_err(|e| io(&wasm_file, e))?);

@@ -103,3 +103,15 @@ impl Tool {
 pub fn step(name: &str) {
     println!("\n==> {name}");
 }
+
+/// The directory a post-build step works on: the one named in `args`, or
+/// trunk's `TRUNK_STAGING_DIR` when it runs as a hook.
+pub fn hook_dir(command: &str, args: &[String]) -> Result<PathBuf, String> {
+    match args {
+        [dir] => Ok(PathBuf::from(dir)),
+        [] => std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from).ok_or_else(|| {
+            format!("{command} takes a directory, or runs as a trunk hook (TRUNK_STAGING_DIR)")
+        }),
+        _ => Err(format!("{command} takes one directory")),
+    }
+}
