@@ -2,10 +2,11 @@
 //!
 //! They are a module of their own (`src/importer_module.rs`, which trunk
 //! writes to `dist/evpat-importer-<hash>.js` and `_bg.wasm`), because
-//! their readers (YAML, HCL, Ruby) and messages are about 70 KB of the
-//! page's gzipped code, and most visits never import. The first import
-//! loads the module with a dynamic `import()`; later imports call it at
-//! once. The outcome crosses as text ([`evpat_rule::import::outcome_to_json`]).
+//! their readers (YAML, HCL, Ruby) and messages are about 60 KB of the
+//! page's gzipped wasm, and most visits never import. Focusing the import
+//! box, or the first import, loads the module with a dynamic `import()`;
+//! later imports call it at once. The outcome crosses as text
+//! ([`evpat_rule::import::outcome_to_json`]).
 
 use std::cell::RefCell;
 
