@@ -41,36 +41,36 @@ pub fn outcome_to_json(outcome: &Result<Imported, ImportError>) -> String {
 pub fn outcome_from_json(text: &str) -> Result<Result<Imported, ImportError>, String> {
     let value: Value = serde_json::from_str(text)
         .map_err(|e| format!("the importer's answer is not JSON: {e}"))?;
-    let field = |object: &Value, key: &str| -> Result<Value, String> {
-        object.get(key).cloned().ok_or_else(|| format!("the importer's answer has no {key}"))
-    };
+    fn field<'v>(object: &'v Value, key: &str) -> Result<&'v Value, String> {
+        object.get(key).ok_or_else(|| format!("the importer's answer has no {key}"))
+    }
     if let Some(imported) = value.get("imported") {
         let source = field(imported, "source")?;
         let source = source
             .as_str()
             .and_then(Source::from_name)
             .ok_or_else(|| format!("the importer's answer names no known kind: {source}"))?;
-        let rules = strings(&field(imported, "rules")?, "rules")?
+        let rules = strings(field(imported, "rules")?, "rules")?
             .iter()
             .map(|text| Rule::from_json(text).map_err(|e| format!("an imported rule: {e}")))
             .collect::<Result<_, _>>()?;
-        let warnings = strings(&field(imported, "warnings")?, "warnings")?;
+        let warnings = strings(field(imported, "warnings")?, "warnings")?;
         return Ok(Ok(Imported { source, rules, warnings }));
     }
     let error = field(&value, "error")?;
     let number = |key: &str| -> Result<usize, String> {
-        field(&error, key)?
+        field(error, key)?
             .as_u64()
             .and_then(|n| usize::try_from(n).ok())
             .ok_or_else(|| format!("the importer's answer has no {key} number"))
     };
-    let message = field(&error, "message")?
+    let message = field(error, "message")?
         .as_str()
         .map(str::to_owned)
         .ok_or("the importer's answer has no message text")?;
-    let hint = match field(&error, "hint")? {
+    let hint = match field(error, "hint")? {
         Value::Null => None,
-        Value::String(hint) => Some(hint),
+        Value::String(hint) => Some(hint.clone()),
         other => return Err(format!("the importer's hint is not text: {other}")),
     };
     Ok(Err(ImportError { message, line: number("line")?, column: number("column")?, hint }))
